@@ -1,0 +1,44 @@
+//! `cargo bench -p gap-model`: the deterministic run (what every slider move
+//! triggers) and the 10,000-draw Monte Carlo (what the bands chart triggers).
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use gap_model::{
+    growth_to_close_by, monte_carlo, run, tornado, Inputs, Method, Ranges, ValidInputs,
+    DEFAULT_DRAWS, DEFAULT_SEED,
+};
+
+fn defaults(method: Method) -> ValidInputs {
+    let mut inputs = Inputs::default();
+    inputs.method = method;
+    inputs.validate().expect("defaults are valid")
+}
+
+fn deterministic(c: &mut Criterion) {
+    let direct = defaults(Method::Direct);
+    let dcf = defaults(Method::Dcf);
+    c.bench_function("run/direct/10y", |b| b.iter(|| run(black_box(&direct))));
+    c.bench_function("run/dcf/10y", |b| b.iter(|| run(black_box(&dcf))));
+    c.bench_function("growth_to_close_by/2030", |b| {
+        b.iter(|| growth_to_close_by(black_box(&direct), black_box(2030)));
+    });
+    let ranges = Ranges::default();
+    c.bench_function("tornado/direct", |b| {
+        b.iter(|| tornado(black_box(&direct), black_box(&ranges)));
+    });
+}
+
+fn monte_carlo_10k(c: &mut Criterion) {
+    let mut group = c.benchmark_group("monte_carlo");
+    group.sample_size(20);
+    let ranges = Ranges::default();
+    for method in [Method::Direct, Method::Dcf] {
+        let inputs = defaults(method);
+        group.bench_function(format!("{}/10000 draws/10y", method.url_name()), |b| {
+            b.iter(|| monte_carlo(black_box(&inputs), &ranges, DEFAULT_DRAWS, DEFAULT_SEED));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, deterministic, monte_carlo_10k);
+criterion_main!(benches);

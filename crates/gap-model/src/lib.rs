@@ -1,0 +1,35 @@
+//! The economic model behind the AI Gap Explorer.
+//!
+//! How much revenue does a year of AI infrastructure capex require, how much
+//! is actually earned, and how does the gap evolve? Pure Rust with no web
+//! dependencies, so it runs natively (tests, benchmarks) and in WebAssembly.
+//! All money is in billions of US dollars per year; percentages are percent
+//! numbers (`rate = 10.0` means 10 %). Every formula is written out in
+//! `docs/MODEL.md`.
+//!
+//! ```
+//! use gap_model::{run, InputId, Inputs};
+//!
+//! let inputs = Inputs::default().with(InputId::Growth, 60.0).validate()?;
+//! let outcome = run(&inputs);
+//! assert_eq!(outcome.base_gap, 1945.0);
+//! assert_eq!(outcome.breakeven_year, Some(2034));
+//! # Ok::<(), gap_model::InputError>(())
+//! ```
+
+mod inputs;
+mod method;
+mod model;
+mod monte_carlo;
+mod presets;
+mod tornado;
+
+pub use inputs::{
+    clamp_to_spec, Group, InputError, InputErrorReason, InputId, InputSpec, Inputs, Provenance,
+    Unit, ValidInputs, MAX_HORIZON_YEARS,
+};
+pub use method::{crf, recovery_multiple, required_by_method, required_revenue, Method};
+pub use model::{growth_to_close_by, run, Outcome, YearRow};
+pub use monte_carlo::{monte_carlo, MonteCarlo, Ranges, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
+pub use presets::{presets, Expected, Preset};
+pub use tornado::{range_for, tornado, TornadoBar, TORNADO_FALLBACK};

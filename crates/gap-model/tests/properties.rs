@@ -1,0 +1,203 @@
+//! Property tests over the whole allowed input space (endpoints included).
+
+use gap_model::{
+    growth_to_close_by, monte_carlo, required_by_method, required_revenue, run, tornado, InputId,
+    Inputs, Method, Outcome, Ranges, ValidInputs,
+};
+use proptest::prelude::*;
+
+/// A value of one input: often an endpoint, otherwise anywhere in range.
+fn value_of(id: InputId) -> BoxedStrategy<f64> {
+    let s = id.spec();
+    prop_oneof![1 => Just(s.min), 1 => Just(s.max), 6 => s.min..=s.max].boxed()
+}
+
+fn method() -> impl Strategy<Value = Method> {
+    prop::sample::select(Method::ALL.to_vec())
+}
+
+prop_compose! {
+    fn valid_inputs()(
+        numbers in InputId::ALL[..14].iter().map(|&id| value_of(id)).collect::<Vec<_>>(),
+        method in method(),
+        start in 2020_i32..=2050,
+        len in prop_oneof![Just(0_i32), Just(50), 0_i32..=50],
+    ) -> ValidInputs {
+        let mut inputs = Inputs::default();
+        inputs.method = method;
+        for (&id, &v) in InputId::ALL.iter().zip(&numbers) {
+            inputs.set(id, v);
+        }
+        inputs.set(InputId::Start, f64::from(start));
+        inputs.set(InputId::End, f64::from((start + len).min(2100)));
+        inputs.validate().expect("generated inputs are valid")
+    }
+}
+
+fn with(inputs: &ValidInputs, id: InputId, value: f64) -> ValidInputs {
+    inputs
+        .inputs()
+        .clone()
+        .with(id, value)
+        .validate()
+        .expect("still valid")
+}
+
+fn assert_outcome_finite(o: &Outcome) {
+    for v in [o.base_required, o.base_actual, o.base_gap, o.gap_pv] {
+        assert!(v.is_finite(), "{o:?}");
+    }
+    for r in &o.years {
+        let all = [
+            r.capex,
+            r.energy,
+            r.required,
+            r.actual,
+            r.gap,
+            r.discounted_gap,
+            r.cumulative_gap,
+            r.cumulative_discounted_gap,
+        ];
+        assert!(all.iter().all(|v| v.is_finite()), "{r:?}");
+    }
+}
+
+/// Break-even as a number, `None` counting as "never" (later than any year).
+fn breakeven_key(o: &Outcome) -> i32 {
+    o.breakeven_year.unwrap_or(i32::MAX)
+}
+
+proptest! {
+    #[test]
+    fn every_output_is_finite(inputs in valid_inputs(), pick in 0.0..=1.0_f64) {
+        let outcome = run(&inputs);
+        assert_outcome_finite(&outcome);
+        prop_assert_eq!(outcome.years.len(), inputs.horizon_len());
+        for (_, r) in required_by_method(&inputs) {
+            prop_assert!(r.is_finite());
+        }
+        let span = f64::from(inputs.end() - inputs.start());
+        #[allow(clippy::cast_possible_truncation)]
+        let year = inputs.start() + (pick * span).round() as i32;
+        if let Some(g) = growth_to_close_by(&inputs, year) {
+            prop_assert!(g.is_finite());
+        }
+        for bar in tornado(&inputs, &Ranges::default()) {
+            prop_assert!(bar.swing.is_finite() && bar.pv_at_low.is_finite() && bar.pv_at_high.is_finite());
+        }
+        let mc = monte_carlo(&inputs, &Ranges::default(), 16, 7);
+        for v in mc.p5.iter().chain(&mc.p50).chain(&mc.p95).chain(&mc.prob_breakeven_by) {
+            prop_assert!(v.is_finite());
+        }
+        prop_assert!(mc.pv_p5.is_finite() && mc.pv_p50.is_finite() && mc.pv_p95.is_finite());
+    }
+
+    #[test]
+    fn higher_discount_rate_never_lowers_dcf_required_revenue(
+        inputs in valid_inputs(),
+        a in value_of(InputId::Rate),
+        b in value_of(InputId::Rate),
+    ) {
+        let (low, high) = (a.min(b), a.max(b));
+        let (c, e) = (inputs.get(InputId::Capex), inputs.get(InputId::Energy));
+        let at_low = required_revenue(Method::Dcf, &with(&inputs, InputId::Rate, low), c, e);
+        let at_high = required_revenue(Method::Dcf, &with(&inputs, InputId::Rate, high), c, e);
+        // Relative 1e-12 allows only for floating-point rounding.
+        prop_assert!(at_high >= at_low * (1.0 - 1e-12), "{low} → {at_low}, {high} → {at_high}");
+    }
+
+    #[test]
+    fn more_cost_cut_never_raises_required_revenue(
+        inputs in valid_inputs(),
+        a in value_of(InputId::CostCut),
+        b in value_of(InputId::CostCut),
+    ) {
+        let (low, high) = (a.min(b), a.max(b));
+        let less = run(&with(&inputs, InputId::CostCut, low));
+        let more = run(&with(&inputs, InputId::CostCut, high));
+        for (l, m) in less.years.iter().zip(&more.years) {
+            prop_assert!(m.required <= l.required, "{}: {} > {}", m.year, m.required, l.required);
+        }
+    }
+
+    #[test]
+    fn higher_growth_never_makes_breakeven_later(
+        inputs in valid_inputs(),
+        a in value_of(InputId::Growth),
+        b in value_of(InputId::Growth),
+    ) {
+        let (low, high) = (a.min(b), a.max(b));
+        let slow = run(&with(&inputs, InputId::Growth, low));
+        let fast = run(&with(&inputs, InputId::Growth, high));
+        prop_assert!(breakeven_key(&fast) <= breakeven_key(&slow));
+    }
+
+    #[test]
+    fn monte_carlo_without_ranges_is_the_deterministic_run(inputs in valid_inputs(), seed in any::<u64>()) {
+        let outcome = run(&inputs);
+        let mc = monte_carlo(&inputs, &Ranges::zero(), 25, seed);
+        let gaps: Vec<f64> = outcome.years.iter().map(|r| r.gap).collect();
+        prop_assert_eq!(&mc.p5, &gaps);
+        prop_assert_eq!(&mc.p50, &gaps);
+        prop_assert_eq!(&mc.p95, &gaps);
+        prop_assert_eq!(mc.pv_p50, outcome.gap_pv);
+        let years: Vec<i32> = outcome.years.iter().map(|r| r.year).collect();
+        prop_assert_eq!(&mc.years, &years);
+        for (year, p) in years.iter().zip(&mc.prob_breakeven_by) {
+            let expected = if breakeven_key(&outcome) <= *year { 1.0 } else { 0.0 };
+            prop_assert_eq!(*p, expected);
+        }
+    }
+
+    #[test]
+    fn same_seed_same_result(inputs in valid_inputs(), seed in any::<u64>()) {
+        let a = monte_carlo(&inputs, &Ranges::default(), 50, seed);
+        let b = monte_carlo(&inputs, &Ranges::default(), 50, seed);
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn monte_carlo_bands_are_ordered(inputs in valid_inputs(), seed in any::<u64>()) {
+        let mc = monte_carlo(&inputs, &Ranges::default(), 64, seed);
+        for i in 0..mc.years.len() {
+            prop_assert!(mc.p5[i] <= mc.p50[i] && mc.p50[i] <= mc.p95[i]);
+            prop_assert!((0.0..=1.0).contains(&mc.prob_breakeven_by[i]));
+            if i > 0 {
+                prop_assert!(mc.prob_breakeven_by[i] >= mc.prob_breakeven_by[i - 1]);
+            }
+        }
+        prop_assert!(mc.pv_p5 <= mc.pv_p50 && mc.pv_p50 <= mc.pv_p95);
+    }
+
+    #[test]
+    fn solved_growth_closes_the_gap_and_a_little_less_does_not(inputs in valid_inputs(), pick in 0.0..=1.0_f64) {
+        let span = f64::from(inputs.end() - inputs.start());
+        #[allow(clippy::cast_possible_truncation)]
+        let year = inputs.start() + (pick * span).round() as i32;
+        let spec = InputId::Growth.spec();
+        let closes_at = |g: f64| breakeven_key(&run(&with(&inputs, InputId::Growth, g))) <= year;
+        match growth_to_close_by(&inputs, year) {
+            Some(g) => {
+                prop_assert!(spec.min <= g && g <= spec.max);
+                prop_assert!(closes_at(g), "growth {g} does not close by {year}");
+                if g > spec.min + 0.01 {
+                    prop_assert!(!closes_at(g - 0.01), "growth {g} is not the lowest");
+                }
+            }
+            None => prop_assert!(!closes_at(spec.max)),
+        }
+    }
+
+    #[test]
+    fn tornado_is_sorted_and_skips_unused_inputs(inputs in valid_inputs()) {
+        let bars = tornado(&inputs, &Ranges::default());
+        for pair in bars.windows(2) {
+            prop_assert!(pair[0].swing >= pair[1].swing);
+        }
+        for bar in &bars {
+            prop_assert!(bar.input.is_used_by(inputs.method));
+            prop_assert!(bar.swing > 0.0);
+            prop_assert!(!matches!(bar.input, InputId::Start | InputId::End));
+        }
+    }
+}
