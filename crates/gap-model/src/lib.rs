@@ -17,6 +17,7 @@
 //! # Ok::<(), gap_model::InputError>(())
 //! ```
 
+mod export;
 mod inputs;
 mod method;
 mod model;
@@ -24,6 +25,7 @@ mod monte_carlo;
 mod presets;
 mod tornado;
 
+pub use export::{outcome_csv, OUTCOME_CSV_HEADER};
 pub use inputs::{
     clamp_to_spec, Group, InputError, InputErrorReason, InputId, InputSpec, Inputs, Provenance,
     Unit, ValidInputs, MAX_HORIZON_YEARS,

@@ -1,0 +1,73 @@
+//! Chart builders: pure functions from model output and dataset to a
+//! `charming::Chart`. Nothing here touches the browser, so every chart is
+//! testable as JSON.
+//!
+//! Every chart has a title (`title[0].text`) and a one-line source note
+//! (`title[0].subtext`), named axes with units, a legend listing every
+//! visible series, an axis tooltip, `aria.enabled`, `grid.containLabel` and
+//! a transparent background. Money is in billions of US dollars. Series data
+//! hold the model's (or the dataset's) numbers unrounded; rounding happens
+//! only in text (category labels, titles, mark-line labels). No option holds
+//! JavaScript: formatters are plain strings.
+//!
+//! Each builder documents its series layout (index, `id`, data); the ids and
+//! the order are stable. Series named `ChartTexts::helper_series` are
+//! invisible stacking bases, left out of the legend and the tooltip.
+//!
+//! The options are built for the app's update path (`setOption` with
+//! `replaceMerge` on series and axes, series matched by id): a key that
+//! disappears from a series would keep its old value, so series never drop
+//! `data` (an empty series holds one null) and the break-even mark line of
+//! `gap_over_time` lives in a series that is left out when there is none.
+//!
+//! ECharts pieces used: bar, line and scatter series; grid (category, value
+//! and time axes), legend, title, tooltip, aria and markLine components, all
+//! registered in `web/echarts-entry.js`.
+
+mod common;
+mod deepseek;
+mod drawdowns;
+mod fan;
+mod gap;
+mod methods;
+mod over_time;
+mod texts;
+mod tornado;
+
+use charming::component::Axis;
+use charming::element::AxisType;
+use charming::series::Bar;
+use charming::Chart;
+
+pub use deepseek::{deepseek, PRICE_FIGURES};
+pub use drawdowns::{drawdowns, drawdowns_by_date, Drawdown, DropIs, Span, Who, DRAWDOWNS};
+pub use fan::{band_axis, fan, BandAxis};
+pub use gap::{actual_revenue_range, gap, ACTUAL_REVENUE_FIGURE};
+pub use methods::methods;
+pub use over_time::{gap_band, gap_over_time, pv};
+pub use texts::{
+    input_label, method_label, texts, unit_label, ChartTexts, Lang, DE, EN, NL,
+    SAME_IN_ALL_LANGUAGES,
+};
+pub use tornado::tornado;
+
+/// Required versus actual revenue in one year, in billions of US dollars:
+/// the app's first placeholder chart. `series[0].data == [required, actual]`.
+/// Superseded by [`gap`].
+#[must_use]
+pub fn gap_bars(required_billions: f64, actual_billions: f64) -> Chart {
+    let t = &EN;
+    common::frame("Revenue needed vs earned ($B/yr)", t.gap_source)
+        .grid(common::grid())
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(vec![t.required_revenue, t.actual_revenue]),
+        )
+        .y_axis(Axis::new().type_(AxisType::Value).name("$B/yr"))
+        .series(
+            Bar::new()
+                .name("Revenue")
+                .data(vec![required_billions, actual_billions]),
+        )
+}

@@ -1,0 +1,68 @@
+//! The model's yearly outputs as CSV, for readers who want to check or reuse them.
+
+use core::fmt::Write;
+
+use crate::Outcome;
+
+/// Column names of `outcome_csv`, in order. Money in $B.
+pub const OUTCOME_CSV_HEADER: [&str; 9] = [
+    "year",
+    "capex_busd",
+    "energy_busd",
+    "required_revenue_busd",
+    "actual_revenue_busd",
+    "gap_busd",
+    "discounted_gap_busd",
+    "cumulative_gap_busd",
+    "cumulative_discounted_gap_busd",
+];
+
+/// One row per model year, with a header row; plain decimals, `\n` line ends.
+#[must_use]
+pub fn outcome_csv(outcome: &Outcome) -> String {
+    let mut csv = OUTCOME_CSV_HEADER.join(",");
+    csv.push('\n');
+    for row in &outcome.years {
+        // Writing into a String cannot fail.
+        let _ = writeln!(
+            csv,
+            "{},{},{},{},{},{},{},{},{}",
+            row.year,
+            row.capex,
+            row.energy,
+            row.required,
+            row.actual,
+            row.gap,
+            row.discounted_gap,
+            row.cumulative_gap,
+            row.cumulative_discounted_gap
+        );
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{run, Inputs};
+
+    #[test]
+    fn one_row_per_year_that_reads_back_as_the_model_numbers() {
+        let outcome = run(&Inputs::default().validate().unwrap());
+        let csv = outcome_csv(&outcome);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next().unwrap(), OUTCOME_CSV_HEADER.join(","));
+        let rows: Vec<Vec<f64>> = lines
+            .map(|line| line.split(',').map(|cell| cell.parse().unwrap()).collect())
+            .collect();
+        assert_eq!(rows.len(), outcome.years.len());
+        for (cells, row) in rows.iter().zip(&outcome.years) {
+            assert_eq!(cells.len(), OUTCOME_CSV_HEADER.len());
+            assert_eq!(cells[0], f64::from(row.year));
+            assert_eq!(cells[3], row.required);
+            assert_eq!(cells[4], row.actual);
+            assert_eq!(cells[5], row.gap);
+            assert_eq!(cells[8], row.cumulative_discounted_gap);
+        }
+    }
+}

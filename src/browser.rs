@@ -1,0 +1,149 @@
+//! Where the app meets the page: the query string, `history`, `<html>`
+//! attributes. Every call tolerates a missing or locked-down browser API
+//! (sandboxed iframes throw on some of them): it degrades, never panics.
+
+use leptos::prelude::*;
+
+use crate::components::charts_grid::CHART_NAMES;
+use crate::state::AppState;
+use crate::url_state::{self, PageSettings};
+
+/// The settings the current URL asks for.
+#[must_use]
+pub fn page_settings() -> PageSettings {
+    let window = web_sys::window();
+    let pairs = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .map(|search| query_pairs(&search))
+        .unwrap_or_default();
+    let browser_lang = window.as_ref().and_then(|w| w.navigator().language());
+    let prefers_dark = window
+        .as_ref()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|query| query.matches());
+    url_state::parse(&pairs, browser_lang.as_deref(), prefers_dark, &CHART_NAMES)
+}
+
+fn query_pairs(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
+    js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// Writes the state into the query string with `history.replaceState`: no
+/// history entry per slider step, no scroll jump.
+pub fn keep_url_in_sync(state: AppState) {
+    Effect::new(move |_| {
+        let query = current_query(&state);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let location = window.location();
+        let path = location.pathname().unwrap_or_default();
+        let hash = location.hash().unwrap_or_default();
+        let url = if query.is_empty() {
+            format!("{path}{hash}")
+        } else {
+            format!("{path}?{query}{hash}")
+        };
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    });
+}
+
+/// The query string for this page: the model state plus the embed settings
+/// it was opened with.
+#[must_use]
+pub fn current_query(state: &AppState) -> String {
+    model_query(
+        state,
+        &embed_params(state.embed, state.chart, state.controls),
+    )
+}
+
+/// A link to the full app with the current state.
+#[must_use]
+pub fn share_url(state: &AppState) -> String {
+    with_query(&model_query(state, &[]))
+}
+
+/// The embed view of the current state showing `chart`.
+#[must_use]
+pub fn embed_url(state: &AppState, chart: &'static str, controls: bool) -> String {
+    with_query(&model_query(
+        state,
+        &embed_params(true, Some(chart), controls),
+    ))
+}
+
+fn embed_params(
+    embed: bool,
+    chart: Option<&'static str>,
+    controls: bool,
+) -> Vec<(&'static str, String)> {
+    let mut params = Vec::new();
+    if embed {
+        params.push(("embed", "1".to_owned()));
+    }
+    if let Some(chart) = chart {
+        params.push(("chart", chart.to_owned()));
+    }
+    if controls {
+        params.push(("controls", "1".to_owned()));
+    }
+    params
+}
+
+fn model_query(state: &AppState, extra: &[(&str, String)]) -> String {
+    let lang = state.lang_chosen.get().then(|| state.lang.get());
+    state
+        .inputs
+        .with(|inputs| url_state::to_query(inputs, lang, state.theme, extra))
+}
+
+/// This document's URL without query or fragment, with `query` appended.
+fn with_query(query: &str) -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split(['?', '#']).next().unwrap_or_default();
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Keeps `<html lang>` and the theme attribute in step with the state, and
+/// follows the system colour scheme unless the URL forced a theme.
+pub fn follow_document_settings(state: AppState) {
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let dark = state.dark.get();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+        }
+    });
+    if state.theme.is_none() {
+        let prefers_dark = leptos_use::use_preferred_dark();
+        Effect::new(move |_| state.dark.set(prefers_dark.get()));
+    }
+}

@@ -1,0 +1,115 @@
+use leptos::prelude::*;
+
+use super::assumptions_panel::AssumptionsPanel;
+use super::charts_grid::{ChartsGrid, CHART_NAMES};
+use super::embed_view::EmbedView;
+use super::export_menu::ExportMenu;
+use super::headline::Headline;
+use super::lang_switch::LangSwitch;
+use super::notices::Notices;
+use super::preset_bar::PresetBar;
+use super::readouts::Readouts;
+use super::sources_view::SourcesView;
+use super::update_banner::UpdateBanner;
+use crate::browser;
+use crate::i18n::texts;
+use crate::state::{AppState, View};
+
+/// How long the inputs must rest before the Monte Carlo run starts, so a
+/// slider drag never waits for 10,000 scenarios.
+const MONTE_CARLO_DEBOUNCE_MS: u64 = 250;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let settings = browser::page_settings();
+    let state = AppState::new(settings);
+    provide_context(state);
+    browser::keep_url_in_sync(state);
+    browser::follow_document_settings(state);
+    run_monte_carlo_when_idle(state);
+    let (update_ready, set_update_ready) = signal(false);
+    crate::service_worker::register(move || set_update_ready.set(true));
+
+    if state.embed {
+        return view! {
+            <main id="main" class="embed-main">
+                <Notices />
+                <EmbedView />
+                <UpdateBanner ready=update_ready />
+            </main>
+        }
+        .into_any();
+    }
+    view! {
+        <a class="skip-link" href="#main">{move || texts(state.lang.get()).skip_to_content}</a>
+        <header class="site-header">
+            <div class="brand">
+                <h1>{move || texts(state.lang.get()).app_title}</h1>
+                <p class="tagline">{move || texts(state.lang.get()).tagline}</p>
+            </div>
+            <nav class="header-actions">
+                <button
+                    type="button"
+                    class="link"
+                    aria-pressed=move || (state.view.get() == View::Sources).to_string()
+                    on:click=move |_| state.view.update(|view| *view = if *view == View::Sources { View::Explorer } else { View::Sources })
+                >
+                    {move || texts(state.lang.get()).sources}
+                </button>
+                <LangSwitch />
+            </nav>
+        </header>
+        <main id="main">
+            <Notices />
+            <Show when=move || state.view.get() == View::Explorer fallback=|| view! { <SourcesView /> }>
+                <Explorer />
+            </Show>
+        </main>
+        <UpdateBanner ready=update_ready />
+        <footer class="site-footer">
+            <p>{move || texts(state.lang.get()).footer}" "<code>{gap_data::DATASET_VERSION}</code></p>
+        </footer>
+    }
+    .into_any()
+}
+
+#[component]
+fn Explorer() -> impl IntoView {
+    view! {
+        <section class="summary">
+            <Headline />
+            <Readouts />
+            <PresetBar />
+        </section>
+        <div class="explorer">
+            <AssumptionsPanel />
+            <section class="charts" aria-label="charts">
+                <ChartsGrid names=CHART_NAMES.to_vec() />
+            </section>
+        </div>
+        <ExportMenu />
+    }
+}
+
+fn run_monte_carlo_when_idle(state: AppState) {
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let valid = state.valid.get();
+        let ranges = state.ranges.get();
+        let draws = state.draws.get();
+        let seed = state.seed.get();
+        if let Some(pending) = timer.get_value() {
+            pending.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                state
+                    .monte_carlo
+                    .set(Some(gap_model::monte_carlo(&valid, &ranges, draws, seed)))
+            },
+            std::time::Duration::from_millis(MONTE_CARLO_DEBOUNCE_MS),
+        )
+        .ok();
+        timer.set_value(handle);
+    });
+}

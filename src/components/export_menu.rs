@@ -1,0 +1,100 @@
+use leptos::prelude::*;
+
+use super::embed_dialog::EmbedDialog;
+use crate::browser;
+use crate::export;
+use crate::i18n::texts;
+use crate::state::use_app_state;
+
+/// Share and export: copy link, chart pictures, the model's numbers, the dataset.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || texts(state.lang.get());
+    let (chart, set_chart) = signal("gap");
+    let (copied, set_copied) = signal(None::<bool>);
+    let (embed_open, set_embed_open) = signal(false);
+
+    let copy_link = move |_| {
+        let link = browser::share_url(&state);
+        leptos::task::spawn_local(async move {
+            set_copied.set(Some(export::copy_to_clipboard(&link).await));
+        });
+    };
+    let picture = move |svg: bool| {
+        let background = if state.dark.get_untracked() {
+            "#1b1e23"
+        } else {
+            "#ffffff"
+        };
+        if let Some(url) = crate::echarts::chart_image(chart.get_untracked(), svg, background) {
+            let extension = if svg { "svg" } else { "png" };
+            export::download_url(
+                &format!("ai-gap-{}.{extension}", chart.get_untracked()),
+                &url,
+            );
+        }
+    };
+    let yearly_csv = move |_| {
+        let csv = state.outcome.with_untracked(gap_model::outcome_csv);
+        export::download_text("ai-gap-yearly.csv", "text/csv", &csv);
+    };
+    let state_json = move |_| {
+        let json = state.inputs.with_untracked(|inputs| {
+            state.outcome.with_untracked(|outcome| {
+                export::state_json(inputs, outcome, &browser::current_query(&state))
+            })
+        });
+        export::download_text("ai-gap-state.json", "application/json", &json);
+    };
+    let dataset_csv =
+        move |_| export::download_text("ai-gap-figures.csv", "text/csv", &gap_data::figures_csv());
+
+    view! {
+        <section class="export" aria-labelledby="export-title">
+            <h2 id="export-title">{move || t().share_and_export}</h2>
+            <div class="export-row">
+                <button type="button" on:click=copy_link>{move || t().copy_link}</button>
+                <span class="hint" role="status">
+                    {move || match copied.get() {
+                        Some(true) => t().link_copied.to_owned(),
+                        Some(false) => format!("{} {}", t().copy_failed, browser::share_url(&state)),
+                        None => String::new(),
+                    }}
+                </span>
+            </div>
+            <div class="export-row">
+                <label for="export-chart">{move || t().chart_to_export}</label>
+                <select id="export-chart" on:change=move |event| {
+                    let name = event_target_value(&event);
+                    if let Some(known) = super::charts_grid::CHART_NAMES.iter().find(|known| **known == name) {
+                        set_chart.set(known);
+                    }
+                }>
+                    {super::charts_grid::CHART_NAMES
+                        .into_iter()
+                        .map(|name| view! { <option value=name prop:selected=move || chart.get() == name>{name}</option> })
+                        .collect_view()}
+                </select>
+                <button type="button" data-export="png" on:click=move |_| picture(false)>"PNG"</button>
+                <button type="button" data-export="svg" on:click=move |_| picture(true)>"SVG"</button>
+            </div>
+            <div class="export-row">
+                <button type="button" data-export="csv" on:click=yearly_csv>{move || t().download_yearly_csv}</button>
+                <button type="button" data-export="json" on:click=state_json>{move || t().download_json}</button>
+                <button type="button" data-export="dataset" on:click=dataset_csv>{move || t().download_dataset}</button>
+                <button type="button" on:click=move |_| set_embed_open.set(true)>{move || t().embed}</button>
+                <button type="button" on:click=move |_| print()>{move || t().print}</button>
+            </div>
+            <Show when=move || embed_open.get()>
+                <EmbedDialog chart=chart on_close=move || set_embed_open.set(false) />
+            </Show>
+        </section>
+    }
+}
+
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::format::usd_billions;
+use crate::i18n::texts;
+use crate::state::use_app_state;
+
+/// The current result in one sentence, recomputed live.
+#[component]
+pub fn Headline() -> impl IntoView {
+    let state = use_app_state();
+    let sentence = move || {
+        let lang = state.lang.get();
+        let t = texts(lang);
+        state.outcome.with(|outcome| {
+            let end = state.valid.with(|valid| valid.end());
+            let closes = match outcome.breakeven_year {
+                Some(year) => t.headline_closes_in.replace("{year}", &year.to_string()),
+                None => t.headline_never.replace("{end}", &end.to_string()),
+            };
+            t.headline
+                .replace("{required}", &usd_billions(lang, outcome.base_required))
+                .replace("{actual}", &usd_billions(lang, outcome.base_actual))
+                .replace("{gap}", &usd_billions(lang, outcome.base_gap))
+                .replace("{closes}", &closes)
+        })
+    };
+    view! { <p class="headline" aria-live="polite">{sentence}</p> }
+}

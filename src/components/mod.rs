@@ -1,0 +1,17 @@
+pub mod app;
+pub mod assumptions_panel;
+pub mod chart_view;
+pub mod charts_grid;
+pub mod embed_dialog;
+pub mod embed_view;
+pub mod export_menu;
+pub mod headline;
+pub mod input_control;
+pub mod lang_switch;
+pub mod notices;
+pub mod preset_bar;
+pub mod readouts;
+pub mod source_badge;
+pub mod sources_view;
+pub mod uncertainty_controls;
+pub mod update_banner;

@@ -1,0 +1,134 @@
+//! The few ECharts calls charming 0.6 does not expose: `setOption` with merge
+//! options, `resize` without a fixed size, and `dispose`.
+
+use charming::Chart;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A live ECharts instance (charming's `Echarts`, with more of its methods).
+    pub type Echarts;
+
+    #[wasm_bindgen(method, js_name = setOption)]
+    fn set_option_with(this: &Echarts, option: &JsValue, options: &JsValue);
+
+    #[wasm_bindgen(method, js_name = resize)]
+    fn resize_to_container(this: &Echarts);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &Echarts);
+}
+
+/// Creates an ECharts instance in `element` and draws `chart`.
+///
+/// Not charming's `WasmRenderer::render`: it converts options with
+/// serde-wasm-bindgen, and a second serializer for every charming type
+/// would double the largest part of the wasm. Everything goes through JSON.
+pub fn init(element: &web_sys::Element, chart: &Chart, dark: bool) -> Option<Echarts> {
+    let theme = if dark {
+        JsValue::from_str("dark")
+    } else {
+        JsValue::NULL
+    };
+    let instance = init_element(element, &theme, &js_sys::Object::new()).ok()?;
+    update(&instance, chart, false);
+    Some(instance)
+}
+
+/// Replaces what `instance` shows with `chart`. Series are replaced rather than
+/// merged, so a series that disappears from the option disappears from the screen.
+pub fn update(instance: &Echarts, chart: &Chart, animate: bool) {
+    let Some(option) = to_js_option(chart) else {
+        return;
+    };
+    // Setting animation per update lets a slider drag redraw without the
+    // one-second tween, while a preset change still animates.
+    let _ = js_sys::Reflect::set(&option, &"animation".into(), &animate.into());
+    let merge = js_sys::Object::new();
+    let replace: js_sys::Array = ["series", "xAxis", "yAxis"]
+        .iter()
+        .map(|key| JsValue::from_str(key))
+        .collect();
+    let _ = js_sys::Reflect::set(&merge, &"replaceMerge".into(), &replace);
+    instance.set_option_with(&option, &merge);
+}
+
+pub fn resize(instance: &Echarts) {
+    instance.resize_to_container();
+}
+
+pub fn dispose(instance: &Echarts) {
+    instance.dispose();
+}
+
+fn to_js_option(chart: &Chart) -> Option<JsValue> {
+    // One JSON.parse is cheaper than building the option object field by field
+    // across the wasm boundary.
+    let json = serde_json::to_string(chart).ok()?;
+    js_sys::JSON::parse(&json).ok()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = getInstanceByDom)]
+    fn get_instance_by_dom(element: &web_sys::Element) -> Result<Option<Echarts>, JsValue>;
+
+    // `catch`: when the ECharts script failed to load, `echarts` is undefined
+    // and the call throws; the page then shows no chart but keeps working.
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn init_element(
+        element: &web_sys::Element,
+        theme: &JsValue,
+        options: &JsValue,
+    ) -> Result<Echarts, JsValue>;
+
+    #[wasm_bindgen(method, js_name = getOption)]
+    fn get_option(this: &Echarts) -> JsValue;
+
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    fn get_data_url(this: &Echarts, options: &JsValue) -> String;
+}
+
+/// The picture a chart shows, as a data URL: PNG from the live canvas, or
+/// SVG from a short-lived second instance with the SVG renderer.
+pub fn chart_image(chart_name: &str, svg: bool, background: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let element = document
+        .query_selector(&format!("[data-chart=\"{chart_name}\"]"))
+        .ok()??;
+    let live = get_instance_by_dom(&element).ok()??;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"backgroundColor".into(), &background.into());
+    if !svg {
+        let _ = js_sys::Reflect::set(&options, &"type".into(), &"png".into());
+        let _ = js_sys::Reflect::set(&options, &"pixelRatio".into(), &2.into());
+        return Some(live.get_data_url(&options));
+    }
+    let scratch = document.create_element("div").ok()?;
+    let _ = scratch.set_attribute(
+        "style",
+        "position:fixed;left:-10000px;top:0;width:960px;height:540px",
+    );
+    document.body()?.append_child(&scratch).ok()?;
+    let init_options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&init_options, &"renderer".into(), &"svg".into());
+    let dark = document
+        .document_element()
+        .and_then(|root| root.get_attribute("data-theme"))
+        .as_deref()
+        == Some("dark");
+    let theme = if dark {
+        JsValue::from_str("dark")
+    } else {
+        JsValue::NULL
+    };
+    let copy = init_element(&scratch, &theme, &init_options).ok()?;
+    let option = live.get_option();
+    let _ = js_sys::Reflect::set(&option, &"animation".into(), &false.into());
+    copy.set_option_with(&option, &js_sys::Object::new());
+    let _ = js_sys::Reflect::set(&options, &"type".into(), &"svg".into());
+    let url = copy.get_data_url(&options);
+    copy.dispose();
+    scratch.remove();
+    Some(url)
+}

@@ -1,0 +1,104 @@
+//! Files for the reader: the model's yearly outputs (CSV), inputs and outputs
+//! with the dataset version (JSON), the whole dataset (CSV), chart pictures.
+//! Content is built from the pure crates; this module only hands it over.
+
+use gap_model::{InputId, Inputs, Outcome};
+use serde_json::{json, Map, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `content` as a file download.
+pub fn download_text(file_name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    download_url(file_name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers a data or blob URL as a file download.
+pub fn download_url(file_name: &str, url: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return;
+    };
+    let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+    link.set_href(url);
+    link.set_download(file_name);
+    link.click();
+}
+
+/// Inputs, outputs and the dataset version as one JSON document.
+#[must_use]
+pub fn state_json(inputs: &Inputs, outcome: &Outcome, query: &str) -> String {
+    let mut input_map = Map::new();
+    input_map.insert("method".into(), Value::from(inputs.method.url_name()));
+    for id in InputId::ALL {
+        input_map.insert(id.url_name().into(), Value::from(inputs.get(id)));
+    }
+    let years: Vec<Value> = outcome
+        .years
+        .iter()
+        .map(|row| {
+            json!({
+                "year": row.year,
+                "capex_busd": row.capex,
+                "energy_busd": row.energy,
+                "required_revenue_busd": row.required,
+                "actual_revenue_busd": row.actual,
+                "gap_busd": row.gap,
+                "discounted_gap_busd": row.discounted_gap,
+                "cumulative_gap_busd": row.cumulative_gap,
+                "cumulative_discounted_gap_busd": row.cumulative_discounted_gap,
+            })
+        })
+        .collect();
+    let document = json!({
+        "app": "AI Gap Explorer",
+        "dataset_version": gap_data::DATASET_VERSION,
+        "query": query,
+        "inputs": input_map,
+        "outputs": {
+            "required_revenue": outcome.base_required,
+            "actual_revenue": outcome.base_actual,
+            "gap": outcome.base_gap,
+            "gap_pv": outcome.gap_pv,
+            "breakeven_year": outcome.breakeven_year,
+        },
+        "years": years,
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+/// Puts text on the clipboard when the page may; resolves whether it did.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    // `navigator.clipboard` is missing on insecure origins and throws in some
+    // sandboxed frames: look it up without letting it throw.
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|value| !value.is_undefined());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text)) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .is_ok()
+}

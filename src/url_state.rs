@@ -1,0 +1,234 @@
+//! The page state in the query string: read once at start-up, written back
+//! with `history.replaceState` on every change. The parameter names are a
+//! public interface (README, "URL parameters").
+
+use gap_charts::Lang;
+use gap_model::{InputId, Inputs, Method};
+
+/// What the URL asks for, after repairs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageSettings {
+    pub inputs: Inputs,
+    pub lang: Lang,
+    /// The URL named the language (so it stays in the URL).
+    pub lang_in_url: bool,
+    /// `None` follows `prefers-color-scheme`.
+    pub theme: Option<Theme>,
+    pub dark: bool,
+    pub embed: bool,
+    /// A known `data-chart` name; an unknown one gets a notice.
+    pub chart: Option<&'static str>,
+    pub controls: bool,
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// A URL parameter that was ignored or repaired, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub param: String,
+    /// The offending text, shortened; shown as text, never as HTML.
+    pub value: String,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Problem {
+    /// Not a finite number: the default is used.
+    NotANumber { default: f64 },
+    /// Outside the allowed range: clamped to `used`.
+    OutOfRange { min: f64, max: f64, used: f64 },
+    /// Not one of the known words (method, lang, theme).
+    UnknownWord,
+    /// `end` before `start`: both fall back to their defaults.
+    EndBeforeStart,
+}
+
+const MAX_SHOWN_VALUE_CHARS: usize = 40;
+
+/// Reads the query pairs (already percent-decoded). `browser_lang` is the
+/// first of `navigator.languages`; `prefers_dark` the media query's answer.
+#[must_use]
+pub fn parse(
+    pairs: &[(String, String)],
+    browser_lang: Option<&str>,
+    prefers_dark: bool,
+    chart_names: &[&'static str],
+) -> PageSettings {
+    let mut notices = Vec::new();
+    let mut inputs = Inputs::default();
+    let mut lang = browser_lang.and_then(lang_from_tag).unwrap_or(Lang::En);
+    let mut lang_in_url = false;
+    let mut theme = None;
+    let mut embed = false;
+    let mut chart = None;
+    let mut controls = false;
+    let notice = |param: &str, value: &str, problem| Notice {
+        param: param.to_owned(),
+        value: value.chars().take(MAX_SHOWN_VALUE_CHARS).collect(),
+        problem,
+    };
+
+    for (key, raw) in pairs {
+        let value = raw.trim();
+        if let Some(id) = InputId::from_url_name(key) {
+            let spec = id.spec();
+            match value
+                .parse::<f64>()
+                .ok()
+                .and_then(|number| gap_model::clamp_to_spec(id, number).map(|used| (number, used)))
+            {
+                Some((number, used)) => {
+                    if used != number && !(spec.min..=spec.max).contains(&number) {
+                        notices.push(notice(
+                            key,
+                            value,
+                            Problem::OutOfRange {
+                                min: spec.min,
+                                max: spec.max,
+                                used,
+                            },
+                        ));
+                    }
+                    inputs.set(id, used);
+                }
+                None => notices.push(notice(
+                    key,
+                    value,
+                    Problem::NotANumber {
+                        default: spec.default,
+                    },
+                )),
+            }
+            continue;
+        }
+        match key.as_str() {
+            "method" => match Method::from_url_name(value) {
+                Some(method) => inputs.method = method,
+                None => notices.push(notice(key, value, Problem::UnknownWord)),
+            },
+            "lang" => match Lang::from_code(value) {
+                Some(chosen) => {
+                    lang = chosen;
+                    lang_in_url = true;
+                }
+                None => notices.push(notice(key, value, Problem::UnknownWord)),
+            },
+            "theme" => match value {
+                "light" => theme = Some(Theme::Light),
+                "dark" => theme = Some(Theme::Dark),
+                _ => notices.push(notice(key, value, Problem::UnknownWord)),
+            },
+            "embed" => embed = value == "1" || value == "true",
+            "controls" => controls = value == "1" || value == "true",
+            "chart" => match chart_names.iter().find(|name| **name == value) {
+                Some(name) => chart = Some(*name),
+                None => notices.push(notice(key, value, Problem::UnknownWord)),
+            },
+            _ => {}
+        }
+    }
+
+    if inputs.get(InputId::End) < inputs.get(InputId::Start) {
+        let shown = format!(
+            "{}–{}",
+            inputs.get(InputId::Start),
+            inputs.get(InputId::End)
+        );
+        notices.push(notice("end", &shown, Problem::EndBeforeStart));
+        inputs.set(InputId::Start, InputId::Start.spec().default);
+        inputs.set(InputId::End, InputId::End.spec().default);
+    }
+    if inputs.validate().is_err() {
+        // Clamping each value cannot produce an invalid set except through
+        // the horizon rule; fall back to a state the model accepts.
+        inputs = inputs.clamped().into_inner();
+    }
+
+    let dark = match theme {
+        Some(Theme::Dark) => true,
+        Some(Theme::Light) => false,
+        None => prefers_dark,
+    };
+    PageSettings {
+        inputs,
+        lang,
+        lang_in_url,
+        theme,
+        dark,
+        embed,
+        chart,
+        controls,
+        notices,
+    }
+}
+
+/// "de-CH" → German; anything not en/de/nl → None.
+fn lang_from_tag(tag: &str) -> Option<Lang> {
+    Lang::from_code(&tag.split(['-', '_']).next()?.to_ascii_lowercase())
+}
+
+/// The query string for the current state: only inputs that differ from
+/// their defaults, then the page settings that were asked for.
+#[must_use]
+pub fn to_query(
+    inputs: &Inputs,
+    lang: Option<Lang>,
+    theme: Option<Theme>,
+    extra: &[(&str, String)],
+) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if inputs.method != Method::Direct {
+        pairs.push(("method".into(), inputs.method.url_name().into()));
+    }
+    for id in InputId::ALL {
+        let value = inputs.get(id);
+        if value != id.spec().default {
+            pairs.push((id.url_name().into(), crate::format::plain(value)));
+        }
+    }
+    if let Some(lang) = lang {
+        pairs.push(("lang".into(), lang.code().into()));
+    }
+    if let Some(theme) = theme {
+        pairs.push((
+            "theme".into(),
+            if theme == Theme::Dark {
+                "dark"
+            } else {
+                "light"
+            }
+            .into(),
+        ));
+    }
+    for (key, value) in extra {
+        pairs.push(((*key).into(), value.clone()));
+    }
+    pairs
+        .iter()
+        .map(|(key, value)| format!("{key}={}", encode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' | '.' | '~' => c.to_string(),
+            other => {
+                let mut buffer = [0u8; 4];
+                other
+                    .encode_utf8(&mut buffer)
+                    .bytes()
+                    .map(|b| format!("%{b:02X}"))
+                    .collect()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,96 @@
+//! The chart component in a real browser: it creates one ECharts instance,
+//! updates that same instance when its chart changes, and disposes it when it
+//! unmounts.
+#![cfg(target_arch = "wasm32")]
+
+use ai_gap_explorer::components::chart_view::ChartView;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The test runner's page has no ECharts: evaluate the app's own bundle.
+fn load_echarts() {
+    let defined = js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false);
+    if !defined {
+        js_sys::Function::new_no_args(include_str!("../gen/echarts.js"))
+            .call0(&JsValue::NULL)
+            .expect("the ECharts bundle evaluates");
+    }
+}
+
+async fn next_tasks() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn instance_of(element: &web_sys::Element) -> JsValue {
+    let echarts = js_sys::Reflect::get(&js_sys::global(), &"echarts".into()).unwrap();
+    let get_instance: js_sys::Function = js_sys::Reflect::get(&echarts, &"getInstanceByDom".into())
+        .unwrap()
+        .unchecked_into();
+    get_instance.call1(&echarts, element).unwrap()
+}
+
+fn first_series_data(instance: &JsValue) -> Vec<f64> {
+    let get_option: js_sys::Function = js_sys::Reflect::get(instance, &"getOption".into())
+        .unwrap()
+        .unchecked_into();
+    let option = get_option.call0(instance).unwrap();
+    let series = js_sys::Reflect::get(&option, &"series".into()).unwrap();
+    let first = js_sys::Reflect::get(&series, &0.into()).unwrap();
+    let data: js_sys::Array = js_sys::Reflect::get(&first, &"data".into())
+        .unwrap()
+        .unchecked_into();
+    data.iter().map(|value| value.as_f64().unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn renders_once_updates_in_place_and_disposes_on_unmount() {
+    load_echarts();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    host.style().set_property("width", "600px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+
+    let required = RwSignal::new(2000.0);
+    let chart = Signal::derive(move || gap_charts::gap_bars(required.get(), 55.0));
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <ChartView name="test" chart=chart label="test chart".to_string() /> }
+    });
+    next_tasks().await;
+
+    let element = document
+        .query_selector("[data-chart=test]")
+        .unwrap()
+        .expect("container rendered");
+    let first = instance_of(&element);
+    assert!(
+        !first.is_undefined(),
+        "an ECharts instance exists after mount"
+    );
+    assert_eq!(first_series_data(&first), vec![2000.0, 55.0]);
+
+    required.set(1200.0);
+    next_tasks().await;
+    let second = instance_of(&element);
+    assert!(
+        js_sys::Object::is(&first, &second),
+        "the same instance is updated, not re-created"
+    );
+    assert_eq!(first_series_data(&second), vec![1200.0, 55.0]);
+
+    drop(mounted);
+    next_tasks().await;
+    assert!(
+        instance_of(&element).is_undefined(),
+        "the instance is disposed on unmount"
+    );
+    host.remove();
+}

@@ -1,0 +1,171 @@
+// The explorer end to end in headless Chromium: charts draw the model's
+// numbers, controls change charts and URL, URLs restore state, presets
+// reproduce published numbers, bad URLs are handled, phones work.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chartOption, launchBrowser, metric, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+
+const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deepseek', 'drawdowns'];
+const close = (actual, expected, what) =>
+  assert.ok(Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
+
+let site;
+let browser;
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(query = '', viewport = { width: 1360, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}${query}`);
+  await waitForChart(page, 'gap');
+  return { page, errors };
+}
+
+/** Waits until ECharts holds data different from `before` for the chart. */
+async function waitForChange(page, name, before) {
+  await page.waitForFunction(
+    ([chartName, old]) => {
+      const element = document.querySelector(`[data-chart="${chartName}"]`);
+      const option = window.echarts.getInstanceByDom(element).getOption();
+      return JSON.stringify(option.series.map((s) => s.data)) !== old;
+    },
+    [name, JSON.stringify(before.series.map((s) => s.data))],
+    { timeout: 5000 },
+  );
+}
+
+describe('explorer', () => {
+  test('every named chart exists and draws the model numbers', async () => {
+    const { page, errors } = await open();
+    for (const name of CHARTS) await waitForChart(page, name);
+
+    const required = await metric(page, 'required_revenue');
+    const actual = await metric(page, 'actual_revenue');
+    const gap = await metric(page, 'gap');
+    const pv = await metric(page, 'gap_pv');
+    close(gap, required - actual, 'gap = required - actual');
+
+    const gapChart = await chartOption(page, 'gap');
+    const gapValues = gapChart.series.flatMap((series) => series.data.map((d) => (typeof d === 'object' && d !== null ? d.value : d)));
+    for (const [what, value] of [['required', required], ['actual', actual], ['gap', gap]]) {
+      assert.ok(gapValues.some((v) => Math.abs(v - value) < 1e-6), `gap chart shows ${what} ${value}: ${gapValues}`);
+    }
+
+    const overTime = await chartOption(page, 'gap_over_time');
+    const firstValues = overTime.series.map((series) => series.data[0]).map((d) => (Array.isArray(d) ? d[1] : d?.value ?? d));
+    assert.ok(firstValues.some((v) => Math.abs(v - required) < 1e-6), `gap_over_time starts at required ${required}: ${firstValues}`);
+
+    const pvChart = await chartOption(page, 'pv');
+    const lastValues = pvChart.series.map((series) => series.data.at(-1)).map((d) => (Array.isArray(d) ? d[1] : d?.value ?? d));
+    assert.ok(lastValues.some((v) => Math.abs(v - pv) < 1e-6), `pv chart ends at gap_pv ${pv}: ${lastValues}`);
+
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: screenshotPath('explorer-desktop'), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("moving each group's sliders changes the charts and the URL", async () => {
+    const { page, errors } = await open();
+    const moves = [
+      ['capex', '800', 'gap_over_time'],
+      ['revenue', '120', 'gap_over_time'],
+      ['rate', '14', 'pv'],
+      ['cost_cut', '50', 'deepseek'],
+      ['growth', '55', 'gap_over_time'],
+      ['end', '2040', 'gap_over_time'],
+    ];
+    for (const [name, value, chart] of moves) {
+      const before = await chartOption(page, chart);
+      await page.locator(`#input-${name}`).fill(value);
+      await waitForChange(page, chart, before);
+      await page.waitForFunction(([n, v]) => new URLSearchParams(location.search).get(n) === v, [name, value]);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('loading a URL restores the exact state', async () => {
+    const query = '?method=dcf&capex=650&revenue=80&growth=30&rate=7&life=6&lang=de';
+    const { page, errors } = await open(query);
+    assert.equal(await page.inputValue('#input-method'), 'dcf');
+    for (const [name, value] of [['capex', '650'], ['revenue', '80'], ['growth', '30'], ['rate', '7'], ['life', '6']]) {
+      assert.equal(await page.inputValue(`#input-${name}`), value, name);
+    }
+    assert.equal(await page.getAttribute('html', 'lang'), 'de');
+    const params = new URLSearchParams(await page.evaluate(() => location.search));
+    assert.deepEqual(Object.fromEntries(params), Object.fromEntries(new URLSearchParams(query)));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('every preset reproduces its published numbers', async () => {
+    const { page, errors } = await open();
+    const expected = {
+      article_2026: [2000, 1945],
+      sequoia_2023: [200, 125],
+      sequoia_2024: [600, 500],
+      bain_2025: [2000, null],
+      deepseek_shock: [2000, 1945],
+      deepseek_chips: [2000, 1945],
+      deepseek_price: [2000, 1945],
+    };
+    for (const [id, [required, gap]] of Object.entries(expected)) {
+      await page.click(`[data-preset="${id}"]`);
+      await page.waitForFunction(
+        (want) => Math.abs(Number(document.querySelector('[data-metric="required_revenue"]').dataset.value) - want) < 1e-6,
+        required,
+      );
+      if (gap !== null) close(await metric(page, 'gap'), gap, `${id} gap`);
+      assert.equal(await page.getAttribute(`[data-preset="${id}"]`, 'aria-pressed'), 'true');
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  for (const bad of ['rate=abc', 'rate=NaN', 'life=-3', 'capex=1e999']) {
+    test(`the invalid URL ?${bad} shows a notice and the page still works`, async () => {
+      const { page, errors } = await open(`?${bad}`);
+      const [name] = bad.split('=');
+      const notice = await page.textContent('.notice');
+      assert.ok(notice.includes(name), `notice names ${name}: ${notice}`);
+      for (const chart of CHARTS) await waitForChart(page, chart);
+      assert.ok(Number.isFinite(await metric(page, 'gap')));
+      await page.click('.notice button');
+      assert.equal(await page.locator('.notice').count(), 0);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  test('a phone-sized viewport has no horizontal scroll and every control is reachable', async () => {
+    const viewport = { width: 390, height: 844 };
+    const { page, errors } = await open('', viewport);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= viewport.width, `page is ${scrollWidth}px wide`);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const controls = page.locator('input, select, button');
+    const count = await controls.count();
+    assert.ok(count > 30, `only ${count} controls`);
+    for (let i = 0; i < count; i += 1) {
+      const control = controls.nth(i);
+      if (!(await control.isVisible())) continue;
+      await control.scrollIntoViewIfNeeded();
+      const box = await control.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= viewport.width + 0.5, `control ${i} is outside the screen: ${JSON.stringify(box)}`);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = false)));
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: screenshotPath('explorer-phone'), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
