@@ -17,6 +17,10 @@ pub fn InputControl(id: InputId) -> impl IntoView {
     let hint_id = format!("hint-{name}");
     let value = Memo::new(move |_| state.inputs.with(|inputs| inputs.get(id)));
     let (typed_error, set_typed_error) = signal(false);
+    // A range input's values are `min + k × step`: start the grid at a
+    // multiple of the step so that round values (650, not 651) are on it.
+    // `edit_live` clamps anything below the real minimum.
+    let slider_min = (spec.min / spec.step).floor() * spec.step;
     let lang = state.lang;
     let t = move || texts(lang.get());
 
@@ -58,7 +62,7 @@ pub fn InputControl(id: InputId) -> impl IntoView {
                     type="range"
                     id=slider_id.clone()
                     name=name
-                    min=spec.min
+                    min=slider_min
                     max=spec.max
                     step=spec.step
                     aria-describedby=hint_id.clone()

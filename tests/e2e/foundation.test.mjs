@@ -20,7 +20,7 @@ after(async () => {
   await site?.close();
 });
 
-test('moving the capex slider redraws the gap chart with new data', async () => {
+test('moving the required-revenue slider redraws the gap chart with new data', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(site.url);
@@ -31,7 +31,7 @@ test('moving the capex slider redraws the gap chart with new data', async () => 
   assert.ok(requiredBefore > 0, `required_revenue readout is ${requiredBefore}`);
   assert.ok(seriesValues(before).includes(requiredBefore), 'chart shows the required revenue readout');
 
-  await page.locator('#input-capex').fill('800');
+  await page.locator('#input-required').fill('3000');
   await page.waitForFunction(
     (old) => Number(document.querySelector('[data-metric="required_revenue"]').dataset.value) !== old,
     requiredBefore,
