@@ -44,6 +44,7 @@ pub fn update(instance: &Echarts, chart: &Chart, animate: bool) {
     // Setting animation per update lets a slider drag redraw without the
     // one-second tween, while a preset change still animates.
     let _ = js_sys::Reflect::set(&option, &"animation".into(), &animate.into());
+    round_tooltip_values(&option);
     let merge = js_sys::Object::new();
     let replace: js_sys::Array = ["series", "xAxis", "yAxis"]
         .iter()
@@ -131,4 +132,37 @@ pub fn chart_image(chart_name: &str, svg: bool, background: &str) -> Option<Stri
     copy.dispose();
     scratch.remove();
     Some(url)
+}
+
+thread_local! {
+    /// A Rust function handed to ECharts as the tooltip's `valueFormatter`:
+    /// rounded, locale-formatted numbers without any JavaScript source text
+    /// (the CSP forbids eval, and chart options carry no code).
+    static VALUE_FORMATTER: JsValue = Closure::<dyn Fn(JsValue) -> JsValue>::new(|value: JsValue| match value.as_f64() {
+        Some(number) => JsValue::from_str(&crate::format::decimal(page_lang(), number, 1)),
+        None if value.is_null() || value.is_undefined() => JsValue::from_str("–"),
+        None => value,
+    })
+    .into_js_value();
+}
+
+fn round_tooltip_values(option: &JsValue) {
+    let Ok(tooltip) = js_sys::Reflect::get(option, &"tooltip".into()) else {
+        return;
+    };
+    if tooltip.is_object() {
+        VALUE_FORMATTER.with(|formatter| {
+            let _ = js_sys::Reflect::set(&tooltip, &"valueFormatter".into(), formatter);
+        });
+    }
+}
+
+/// The language the page is shown in, from `<html lang>`.
+fn page_lang() -> gap_charts::Lang {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|code| gap_charts::Lang::from_code(&code))
+        .unwrap_or_default()
 }

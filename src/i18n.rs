@@ -114,6 +114,7 @@ pub struct UiTexts {
     pub open_in_app: &'static str,
     pub update_ready: &'static str,
     pub reload: &'static str,
+    pub data_table: &'static str,
 }
 
 impl UiTexts {
@@ -267,6 +268,7 @@ pub const EN: UiTexts = UiTexts {
     open_in_app: "Open in AI Gap Explorer",
     update_ready: "A new version is available.",
     reload: "Reload",
+    data_table: "Data table",
 };
 
 pub const DE: UiTexts = UiTexts {
@@ -370,6 +372,7 @@ pub const DE: UiTexts = UiTexts {
     open_in_app: "Im KI-Lücken-Explorer öffnen",
     update_ready: "Eine neue Version ist verfügbar.",
     reload: "Neu laden",
+    data_table: "Datentabelle",
 };
 
 pub const NL: UiTexts = UiTexts {
@@ -473,4 +476,5 @@ pub const NL: UiTexts = UiTexts {
     open_in_app: "Openen in de AI-kloofverkenner",
     update_ready: "Er is een nieuwe versie beschikbaar.",
     reload: "Opnieuw laden",
+    data_table: "Gegevenstabel",
 };

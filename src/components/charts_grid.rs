@@ -2,6 +2,7 @@ use charming::Chart;
 use gap_model::InputId;
 use leptos::prelude::*;
 
+use super::chart_table::ChartTable;
 use super::chart_view::ChartView;
 use crate::i18n::texts;
 use crate::state::use_app_state;
@@ -117,6 +118,7 @@ pub fn ChartsGrid(names: Vec<&'static str>) -> impl IntoView {
             view! {
                 <figure class="chart-card">
                     <ChartView name=name chart=chart label=label animate=state.animate dark=state.dark />
+                    <ChartTable chart=chart />
                 </figure>
             }
         })

@@ -1,5 +1,6 @@
 pub mod app;
 pub mod assumptions_panel;
+pub mod chart_table;
 pub mod chart_view;
 pub mod charts_grid;
 pub mod embed_dialog;

@@ -31,6 +31,7 @@ mod fan;
 mod gap;
 mod methods;
 mod over_time;
+mod table;
 mod texts;
 mod tornado;
 
@@ -45,6 +46,7 @@ pub use fan::{band_axis, fan, BandAxis};
 pub use gap::{actual_revenue_range, gap, ACTUAL_REVENUE_FIGURE};
 pub use methods::methods;
 pub use over_time::{gap_band, gap_over_time, pv};
+pub use table::{data_table, DataTable};
 pub use texts::{
     input_label, method_label, texts, unit_label, ChartTexts, Lang, DE, EN, NL,
     SAME_IN_ALL_LANGUAGES,
