@@ -19,28 +19,35 @@ extern "C" {
     fn dispose(this: &Echarts);
 }
 
-/// Creates an ECharts instance in `element` and draws `chart`.
+/// Creates an ECharts instance in `element` and draws `chart`, described to
+/// screen readers by `description`.
 ///
 /// Not charming's `WasmRenderer::render`: it converts options with
 /// serde-wasm-bindgen, and a second serializer for every charming type
 /// would double the largest part of the wasm. Everything goes through JSON.
-pub fn init(element: &web_sys::Element, chart: &Chart, dark: bool) -> Option<Echarts> {
+pub fn init(
+    element: &web_sys::Element,
+    chart: &Chart,
+    description: &str,
+    dark: bool,
+) -> Option<Echarts> {
     let theme = if dark {
         JsValue::from_str("dark")
     } else {
         JsValue::NULL
     };
     let instance = init_element(element, &theme, &js_sys::Object::new()).ok()?;
-    update(&instance, chart, false);
+    update(&instance, chart, description, false);
     Some(instance)
 }
 
 /// Replaces what `instance` shows with `chart`. Series are replaced rather than
 /// merged, so a series that disappears from the option disappears from the screen.
-pub fn update(instance: &Echarts, chart: &Chart, animate: bool) {
+pub fn update(instance: &Echarts, chart: &Chart, description: &str, animate: bool) {
     let Some(option) = to_js_option(chart) else {
         return;
     };
+    set_aria_description(&option, description);
     // Setting animation per update lets a slider drag redraw without the
     // one-second tween, while a preset change still animates.
     let _ = js_sys::Reflect::set(&option, &"animation".into(), &animate.into());
@@ -60,6 +67,18 @@ pub fn resize(instance: &Echarts) {
 
 pub fn dispose(instance: &Echarts) {
     instance.dispose();
+}
+
+/// ECharts' aria writes the container's `aria-label`; without a description
+/// of ours it writes a generated English one ("This is a chart about …")
+/// whatever the page language. charming's `Aria` has no `description` field.
+fn set_aria_description(option: &JsValue, description: &str) {
+    let label = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&label, &"description".into(), &description.into());
+    let aria = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&aria, &"enabled".into(), &true.into());
+    let _ = js_sys::Reflect::set(&aria, &"label".into(), &label);
+    let _ = js_sys::Reflect::set(option, &"aria".into(), &aria);
 }
 
 fn to_js_option(chart: &Chart) -> Option<JsValue> {

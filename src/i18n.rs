@@ -77,6 +77,16 @@ pub struct UiTexts {
     pub chart_fan: &'static str,
     pub chart_deepseek: &'static str,
     pub chart_drawdowns: &'static str,
+    /// Short chart names, for pickers.
+    pub name_gap: &'static str,
+    pub name_gap_over_time: &'static str,
+    pub name_pv: &'static str,
+    pub name_methods: &'static str,
+    pub name_tornado: &'static str,
+    pub name_fan: &'static str,
+    pub name_deepseek: &'static str,
+    pub name_drawdowns: &'static str,
+    pub charts_region: &'static str,
     /// Placeholders: {param} {value} {reason}.
     pub notice_ignored: &'static str,
     /// Placeholder: {default}.
@@ -130,6 +140,22 @@ impl UiTexts {
             "fan" => self.chart_fan,
             "deepseek" => self.chart_deepseek,
             "drawdowns" => self.chart_drawdowns,
+            _ => "",
+        }
+    }
+
+    /// The short name of a chart, by its `data-chart` name.
+    #[must_use]
+    pub fn chart_name(&self, name: &str) -> &'static str {
+        match name {
+            "gap" => self.name_gap,
+            "gap_over_time" => self.name_gap_over_time,
+            "pv" => self.name_pv,
+            "methods" => self.name_methods,
+            "tornado" => self.name_tornado,
+            "fan" => self.name_fan,
+            "deepseek" => self.name_deepseek,
+            "drawdowns" => self.name_drawdowns,
             _ => "",
         }
     }
@@ -235,6 +261,15 @@ pub const EN: UiTexts = UiTexts {
     chart_fan: "Fan chart: Monte Carlo percentile bands of the gap and the probability of break-even by year.",
     chart_deepseek: "Chart: token prices of DeepSeek and o1, and the cost cut's effect on revenue.",
     chart_drawdowns: "Bar chart: market-value losses of AI companies reported in the articles.",
+    name_gap: "Gap in the first year",
+    name_gap_over_time: "Gap over time",
+    name_pv: "Present value of the gap",
+    name_methods: "Required revenue by method",
+    name_tornado: "Sensitivity (tornado)",
+    name_fan: "Monte Carlo fan",
+    name_deepseek: "DeepSeek effect",
+    name_drawdowns: "Market-value losses",
+    charts_region: "Charts",
     notice_ignored: "URL parameter {param}=\"{value}\" {reason}",
     notice_not_a_number: "is not a number; the default {default} is used.",
     notice_out_of_range: "is outside {min}–{max}; {used} is used.",
@@ -339,6 +374,15 @@ pub const DE: UiTexts = UiTexts {
     chart_fan: "Fächerdiagramm: Monte-Carlo-Perzentilbänder der Lücke und die Wahrscheinlichkeit der Gewinnschwelle je Jahr.",
     chart_deepseek: "Diagramm: Token-Preise von DeepSeek und o1 und die Wirkung der Kostensenkung auf den Umsatz.",
     chart_drawdowns: "Balkendiagramm: in den Artikeln berichtete Börsenwertverluste von KI-Unternehmen.",
+    name_gap: "Lücke im ersten Jahr",
+    name_gap_over_time: "Lücke im Zeitverlauf",
+    name_pv: "Barwert der Lücke",
+    name_methods: "Benötigter Umsatz nach Methode",
+    name_tornado: "Sensitivität (Tornado)",
+    name_fan: "Monte-Carlo-Fächer",
+    name_deepseek: "DeepSeek-Effekt",
+    name_drawdowns: "Börsenwertverluste",
+    charts_region: "Diagramme",
     notice_ignored: "URL-Parameter {param}=\"{value}\" {reason}",
     notice_not_a_number: "ist keine Zahl; der Standardwert {default} wird verwendet.",
     notice_out_of_range: "liegt außerhalb von {min}–{max}; {used} wird verwendet.",
@@ -443,6 +487,15 @@ pub const NL: UiTexts = UiTexts {
     chart_fan: "Waaierdiagram: Monte-Carlo-percentielbanden van de kloof en de kans op break-even per jaar.",
     chart_deepseek: "Diagram: tokenprijzen van DeepSeek en o1, en het effect van de kostenverlaging op de omzet.",
     chart_drawdowns: "Staafdiagram: in de artikelen gemelde verliezen aan beurswaarde van AI-bedrijven.",
+    name_gap: "Kloof in het eerste jaar",
+    name_gap_over_time: "Kloof in de tijd",
+    name_pv: "Contante waarde van de kloof",
+    name_methods: "Benodigde omzet per methode",
+    name_tornado: "Gevoeligheid (tornado)",
+    name_fan: "Monte-Carlo-waaier",
+    name_deepseek: "DeepSeek-effect",
+    name_drawdowns: "Verliezen aan beurswaarde",
+    charts_region: "Grafieken",
     notice_ignored: "URL-parameter {param}=\"{value}\" {reason}",
     notice_not_a_number: "is geen getal; de standaardwaarde {default} wordt gebruikt.",
     notice_out_of_range: "ligt buiten {min}–{max}; {used} wordt gebruikt.",

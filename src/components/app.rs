@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Explorer() -> impl IntoView {
+    let state = crate::state::use_app_state();
     view! {
         <section class="summary">
             <Headline />
@@ -83,7 +84,7 @@ fn Explorer() -> impl IntoView {
         </section>
         <div class="explorer">
             <AssumptionsPanel />
-            <section class="charts" aria-label="charts">
+            <section class="charts" aria-label=move || texts(state.lang.get()).charts_region>
                 <ChartsGrid names=CHART_NAMES.to_vec() />
             </section>
         </div>

@@ -14,7 +14,8 @@ pub fn ChartView(
     /// The chart to show; every change redraws it.
     #[prop(into)]
     chart: Signal<Chart>,
-    /// Short text for screen readers.
+    /// Short text for screen readers (the container's `aria-label`, kept
+    /// by ECharts' aria as the chart's description).
     #[prop(into)]
     label: Signal<String>,
     /// Whether updates animate (off while a slider is dragged).
@@ -31,6 +32,7 @@ pub fn ChartView(
 
     Effect::new(move |_| {
         let chart = chart.get();
+        let label = label.get();
         let dark = dark.get();
         let animate = animate.get_untracked();
         let Some(element) = container.get() else {
@@ -39,13 +41,14 @@ pub fn ChartView(
         instance.update_value(|slot| {
             match slot {
                 Some((live, live_dark)) if *live_dark == dark => {
-                    echarts::update(live, &chart, animate);
+                    echarts::update(live, &chart, &label, animate);
                 }
                 _ => {
                     if let Some((stale, _)) = slot.take() {
                         echarts::dispose(&stale);
                     }
-                    *slot = echarts::init(&element, &chart, dark).map(|created| (created, dark));
+                    *slot = echarts::init(&element, &chart, &label, dark)
+                        .map(|created| (created, dark));
                 }
             };
         });

@@ -1,4 +1,3 @@
-use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::assumptions_panel::AssumptionsPanel;
@@ -19,15 +18,18 @@ pub const HEIGHT_MESSAGE_TYPE: &str = "ai-gap-explorer:height";
 pub fn EmbedView() -> impl IntoView {
     let state = use_app_state();
     let t = move || texts(state.lang.get());
-    let root = NodeRef::<Div>::new();
     let chart = state.chart.unwrap_or("gap");
-    leptos_use::use_resize_observer(root, move |entries, _| {
-        if let Some(entry) = entries.first() {
-            post_height(entry.target().scroll_height());
-        }
-    });
+    // The whole document, not just this view: the notices above it and the
+    // page's padding are part of what the host's iframe must show.
+    if let Some(document_element) = document().document_element() {
+        leptos_use::use_resize_observer(document_element, move |entries, _| {
+            if let Some(entry) = entries.first() {
+                post_height(entry.target().get_bounding_client_rect().height());
+            }
+        });
+    }
     view! {
-        <div class="embed" node_ref=root>
+        <div class="embed">
             <Headline />
             <div class="embed-chart">
                 <ChartsGrid names=vec![chart] />
@@ -44,7 +46,7 @@ pub fn EmbedView() -> impl IntoView {
     }
 }
 
-fn post_height(height: i32) {
+fn post_height(height: f64) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -56,6 +58,6 @@ fn post_height(height: i32) {
     }
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE_TYPE.into());
-    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.ceil().into());
     let _ = parent.post_message(&message, "*");
 }

@@ -73,7 +73,11 @@ pub fn ExportMenu() -> impl IntoView {
                 }>
                     {super::charts_grid::CHART_NAMES
                         .into_iter()
-                        .map(|name| view! { <option value=name prop:selected=move || chart.get() == name>{name}</option> })
+                        .map(|name| view! {
+                            <option value=name prop:selected=move || chart.get() == name>
+                                {move || t().chart_name(name)}
+                            </option>
+                        })
                         .collect_view()}
                 </select>
                 <button type="button" data-export="png" on:click=move |_| picture(false)>"PNG"</button>

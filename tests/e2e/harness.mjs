@@ -110,3 +110,82 @@ export function headersFromFile(root = DIST) {
   const all = blocks.get('/*') ?? {};
   return () => ({ ...all });
 }
+
+// ---- Helpers for the embed, language, export and accessibility tests. ----
+
+import { cpSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+/**
+ * A private copy of dist/ in a temporary directory, so a rebuild of dist/ by
+ * someone else during the run cannot change what a test serves. Returns
+ * { root, remove }.
+ */
+export function snapshotDist() {
+  const root = join(mkdtempSync(join(tmpdir(), 'gap-dist-')), 'dist');
+  cpSync(DIST, root, { recursive: true });
+  return { root, remove: () => rmSync(dirname(root), { recursive: true, force: true }) };
+}
+
+/**
+ * A second tiny server on 127.0.0.1 (another port, so another origin) for
+ * host pages: `page(path, html)` registers a page. Resolves to
+ * { url, page, close }; `url` ends with "/".
+ */
+export function startHost() {
+  const pages = new Map();
+  const server = createServer((request, response) => {
+    const html = pages.get(new URL(request.url, 'http://127.0.0.1').pathname);
+    if (html === undefined) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        page: (path, html) => pages.set(path.startsWith('/') ? path : `/${path}`, html),
+        close: () => new Promise((done) => server.close(done)),
+      }),
+    );
+  });
+}
+
+/** Every `data-metric` readout's raw `data-value` string, by name, in a page or frame. */
+export function metricValues(pageOrFrame) {
+  return pageOrFrame.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('[data-metric]')].map((el) => [el.dataset.metric, el.dataset.value])),
+  );
+}
+
+/** Waits for the frame of `page` whose URL starts with `prefix` (and passes `test`, if given). */
+export async function waitForFrame(page, prefix, test = () => true, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(prefix) && test(candidate));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no frame at ${prefix} after ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/**
+ * The string fields of `pub const NAME: Type = Type { field: "text", ... };`
+ * in a Rust source file (the UI and chart text tables), unescaped, as
+ * { field: text }. Throws on a field line it does not understand, so a new
+ * syntax cannot silently drop strings.
+ */
+export function rustStringTable(file, name) {
+  const source = readTextFile(file, 'utf8');
+  const start = source.indexOf(`pub const ${name}: `);
+  if (start < 0) throw new Error(`${file} has no pub const ${name}`);
+  const open = source.indexOf('{', start);
+  const close = source.indexOf('\n};', open);
+  const fields = {};
+  for (const line of source.slice(open + 1, close).split('\n')) {
+    if (!line.trim() || line.trim().startsWith('//')) continue;
+    const match = /^\s*(\w+):\s*"((?:[^"\\]|\\.)*)",\s*$/.exec(line);
+    if (!match) throw new Error(`${file} ${name}: a field line the test cannot read: ${line}`);
+    fields[match[1]] = match[2].replace(/\\(["\\])/g, '$1').replace(/\\n/g, '\n');
+  }
+  return fields;
+}
