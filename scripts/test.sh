@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, native unit/property/golden tests,
 # wasm component tests in headless Chromium, the release build with its size
-# budget, and the end-to-end browser tests against dist/ on 127.0.0.1.
+# budget, the performance measurement (timings are printed; only a page
+# that fails to load fails it), and the end-to-end browser tests against
+# dist/ on 127.0.0.1.
 # Exits non-zero on the first failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -31,6 +33,9 @@ trunk build --release
 
 step "size budget"
 node scripts/measure-size.mjs dist
+
+step "performance measurement (printed, not asserted)"
+node scripts/measure-perf.mjs dist
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

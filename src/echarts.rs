@@ -44,10 +44,9 @@ pub fn init(
 /// Replaces what `instance` shows with `chart`. Series are replaced rather than
 /// merged, so a series that disappears from the option disappears from the screen.
 pub fn update(instance: &Echarts, chart: &Chart, description: &str, animate: bool) {
-    let Some(option) = to_js_option(chart) else {
+    let Some(option) = to_js_option(chart, description) else {
         return;
     };
-    set_aria_description(&option, description);
     // Setting animation per update lets a slider drag redraw without the
     // one-second tween, while a preset change still animates.
     let _ = js_sys::Reflect::set(&option, &"animation".into(), &animate.into());
@@ -69,22 +68,10 @@ pub fn dispose(instance: &Echarts) {
     instance.dispose();
 }
 
-/// ECharts' aria writes the container's `aria-label`; without a description
-/// of ours it writes a generated English one ("This is a chart about …")
-/// whatever the page language. charming's `Aria` has no `description` field.
-fn set_aria_description(option: &JsValue, description: &str) {
-    let label = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&label, &"description".into(), &description.into());
-    let aria = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&aria, &"enabled".into(), &true.into());
-    let _ = js_sys::Reflect::set(&aria, &"label".into(), &label);
-    let _ = js_sys::Reflect::set(option, &"aria".into(), &aria);
-}
-
-fn to_js_option(chart: &Chart) -> Option<JsValue> {
+fn to_js_option(chart: &Chart, description: &str) -> Option<JsValue> {
     // One JSON.parse is cheaper than building the option object field by field
     // across the wasm boundary.
-    let json = serde_json::to_string(chart).ok()?;
+    let json = gap_charts::option_json(chart, description)?;
     js_sys::JSON::parse(&json).ok()
 }
 

@@ -78,13 +78,24 @@ pub fn decimal(lang: Lang, value: f64, digits: u8) -> String {
     apply(lang, Style::Decimal(digits), value)
 }
 
-/// Plain decimal text that reads back as the same number, without float
-/// noise from slider steps (0.30000000000000004 → "0.3"). For URLs and
-/// `data-value` attributes, never for readers.
+/// Plain decimal text rounded to six decimals, without float noise from
+/// model arithmetic (1945.0000000000002 → "1945"). For `data-value`
+/// readouts and number boxes, never for readers.
 #[must_use]
 pub fn plain(value: f64) -> String {
     let rounded = (value * 1e6).round() / 1e6;
     format!("{rounded}")
+}
+
+/// The shortest decimal text that reads back as exactly `value`, for URLs:
+/// a shared link must run the very numbers its author saw.
+#[must_use]
+pub fn exact(value: f64) -> String {
+    if value == 0.0 {
+        // Not "-0".
+        return "0".to_owned();
+    }
+    format!("{value}")
 }
 
 /// A dataset figure's amount in its own unit, with its qualifier:

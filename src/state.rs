@@ -45,7 +45,10 @@ pub struct AppState {
     pub draws: RwSignal<usize>,
     pub seed: RwSignal<u64>,
     pub monte_carlo: RwSignal<Option<MonteCarlo>>,
+    /// Inputs edited after this frame's run, applied at the frame's end.
     pending: StoredValue<Option<Inputs>, LocalStorage>,
+    /// Whether the inputs changed in the current animation frame.
+    frame_busy: StoredValue<bool, LocalStorage>,
 }
 
 impl AppState {
@@ -78,11 +81,12 @@ impl AppState {
             seed: RwSignal::new(gap_model::DEFAULT_SEED),
             monte_carlo: RwSignal::new(None),
             pending: StoredValue::new_local(None),
+            frame_busy: StoredValue::new_local(false),
         }
     }
 
-    /// Changes one input as a slider drag does: coalesced to one model run
-    /// per animation frame, without chart animation.
+    /// Changes one input as a slider drag does: at most one model run per
+    /// animation frame, without chart animation.
     pub fn edit_live(&self, id: InputId, value: f64) {
         let Some(value) = gap_model::clamp_to_spec(id, value) else {
             return;
@@ -126,23 +130,36 @@ impl AppState {
         }
     }
 
+    /// Applies an edit at once when no edit ran in this animation frame, so
+    /// the first input of a frame redraws without waiting for the next one;
+    /// later edits in the same frame are folded into one run at its end.
     fn schedule(&self, edit: impl FnOnce(&mut Inputs)) {
-        let first_in_frame = self.pending.with_value(Option::is_none);
-        let mut next = self
-            .pending
-            .with_value(Clone::clone)
-            .unwrap_or_else(|| self.inputs.get_untracked());
-        edit(&mut next);
-        self.pending.set_value(Some(next));
-        if first_in_frame {
-            let pending = self.pending;
-            let inputs = self.inputs;
-            request_animation_frame(move || {
-                if let Some(next) = pending.try_update_value(Option::take).flatten() {
-                    inputs.set(next);
-                }
-            });
+        if self.frame_busy.get_value() {
+            let mut next = self
+                .pending
+                .with_value(Clone::clone)
+                .unwrap_or_else(|| self.inputs.get_untracked());
+            edit(&mut next);
+            self.pending.set_value(Some(next));
+            return;
         }
+        self.frame_busy.set_value(true);
+        self.inputs.update(edit);
+        self.release_frame_later();
+    }
+
+    fn release_frame_later(self) {
+        request_animation_frame(move || {
+            match self.pending.try_update_value(Option::take).flatten() {
+                Some(next) => {
+                    self.inputs.set(next);
+                    self.release_frame_later();
+                }
+                None => {
+                    self.frame_busy.try_set_value(false);
+                }
+            }
+        });
     }
 }
 

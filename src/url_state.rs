@@ -47,6 +47,8 @@ pub enum Problem {
     UnknownWord,
     /// `end` before `start`: both fall back to their defaults.
     EndBeforeStart,
+    /// More than `max_years` from `start` to `end`: `end` is moved to `used`.
+    HorizonTooLong { max_years: i32, used: f64 },
 }
 
 const MAX_SHOWN_VALUE_CHARS: usize = 40;
@@ -147,7 +149,20 @@ pub fn parse(
     if inputs.validate().is_err() {
         // Clamping each value cannot produce an invalid set except through
         // the horizon rule; fall back to a state the model accepts.
+        let asked_end = inputs.get(InputId::End);
         inputs = inputs.clamped().into_inner();
+        let used = inputs.get(InputId::End);
+        if used != asked_end {
+            let shown = format!("{}–{asked_end}", inputs.get(InputId::Start));
+            notices.push(notice(
+                "end",
+                &shown,
+                Problem::HorizonTooLong {
+                    max_years: gap_model::MAX_HORIZON_YEARS,
+                    used,
+                },
+            ));
+        }
     }
 
     let dark = match theme {
@@ -189,7 +204,7 @@ pub fn to_query(
     for id in InputId::ALL {
         let value = inputs.get(id);
         if value != id.spec().default {
-            pairs.push((id.url_name().into(), crate::format::plain(value)));
+            pairs.push((id.url_name().into(), crate::format::exact(value)));
         }
     }
     if let Some(lang) = lang {

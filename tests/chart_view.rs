@@ -1,6 +1,7 @@
 //! The chart component in a real browser: it creates one ECharts instance,
-//! updates that same instance when its chart changes, and disposes it when it
-//! unmounts.
+//! updates that same instance when its chart changes (at once on screen;
+//! off screen when it scrolls into view or the changes rest), and disposes
+//! it when it unmounts.
 #![cfg(target_arch = "wasm32")]
 
 use ai_gap_explorer::components::chart_view::ChartView;
@@ -20,14 +21,18 @@ fn load_echarts() {
     }
 }
 
-async fn next_tasks() {
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn next_tasks() {
+    sleep(20).await;
 }
 
 fn instance_of(element: &web_sys::Element) -> JsValue {
@@ -56,7 +61,11 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
     load_echarts();
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    host.style().set_property("width", "600px").unwrap();
+    let style = host.style();
+    style.set_property("width", "600px").unwrap();
+    style.set_property("height", "300px").unwrap();
+    style.set_property("position", "absolute").unwrap();
+    style.set_property("top", "0").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
 
     let required = RwSignal::new(2000.0);
@@ -85,6 +94,33 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
         "the same instance is updated, not re-created"
     );
     assert_eq!(first_series_data(&second), vec![1200.0, 55.0]);
+
+    // Off screen, an update waits until the changes rest ...
+    style.set_property("top", "20000px").unwrap();
+    sleep(100).await; // the visibility observer reports
+    required.set(900.0);
+    next_tasks().await;
+    assert_eq!(
+        first_series_data(&second),
+        vec![1200.0, 55.0],
+        "off screen: not yet"
+    );
+    sleep(400).await;
+    assert_eq!(
+        first_series_data(&second),
+        vec![900.0, 55.0],
+        "after the changes rest"
+    );
+    // ... or until the chart scrolls into view.
+    required.set(700.0);
+    next_tasks().await;
+    style.set_property("top", "0").unwrap();
+    sleep(100).await;
+    assert_eq!(
+        first_series_data(&second),
+        vec![700.0, 55.0],
+        "back on screen"
+    );
 
     drop(mounted);
     next_tasks().await;

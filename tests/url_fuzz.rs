@@ -594,11 +594,9 @@ fn random_pair_lists_never_break_the_parser() {
     }
 }
 
-/// Every value that was repaired should be named in a notice (README, "URL
-/// parameters"). Fails today: a horizon longer than 50 years is shortened
-/// without one (`?end=2100` runs to 2076 silently).
+/// Every value that was repaired is named in a notice (README, "URL
+/// parameters"), a horizon longer than 50 years included.
 #[wasm_bindgen_test]
-#[ignore = "app bug: src/url_state.rs shortens a too-long horizon without a notice"]
 fn every_repaired_input_is_named_in_a_notice() {
     for (case, search) in raw_queries().iter().enumerate() {
         let pairs = browser_pairs(search);
@@ -630,14 +628,10 @@ fn every_repaired_input_is_named_in_a_notice() {
     }
 }
 
-/// A URL the app writes should read back to exactly the state it came from,
-/// and writing that state again should give the same URL. Fails today:
-/// `format::plain` rounds to six decimals, so `?revenue=55.0000004` runs with
-/// 55.0000004 but the URL the app writes back (and shares) says 55, and
-/// `?capex_growth=1e-7` is written back as `capex_growth=0`, a default that
-/// the next write leaves out.
+/// A URL the app writes reads back to exactly the state it came from, and
+/// writing that state again gives the same URL (`?revenue=55.0000004` stays
+/// 55.0000004, `?capex_growth=1e-7` is not written back as the default 0).
 #[wasm_bindgen_test]
-#[ignore = "app bug: src/format.rs `plain` drops digits after the sixth decimal"]
 fn written_urls_read_back_exactly() {
     for (case, search) in raw_queries().iter().enumerate() {
         let settings = parse(&browser_pairs(search), None, false, &CHART_NAMES);

@@ -31,11 +31,14 @@ fn a_written_state_reads_back_exactly() {
     let mut inputs = Inputs::default();
     inputs.method = Method::Dcf;
     inputs.set(InputId::Rate, 7.5);
+    // Not 0.3: a link carries the very number its author ran.
     inputs.set(InputId::Growth, 0.1 + 0.2);
     inputs.set(InputId::End, 2040.0);
     let query = to_query(&inputs, Some(Lang::De), Some(Theme::Dark), &[]);
     assert!(
-        query.contains("method=dcf") && query.contains("rate=7.5") && query.contains("growth=0.3"),
+        query.contains("method=dcf")
+            && query.contains("rate=7.5")
+            && query.contains("growth=0.30000000000000004&"),
         "{query}"
     );
     let settings = parse(&pairs(&query), None, false, &CHART_NAMES);
@@ -43,6 +46,7 @@ fn a_written_state_reads_back_exactly() {
     assert_eq!(settings.inputs.method, Method::Dcf);
     assert_eq!(settings.inputs.get(InputId::Rate), 7.5);
     assert_eq!(settings.inputs.get(InputId::End), 2040.0);
+    assert_eq!(settings.inputs, inputs);
     assert_eq!(settings.lang, Lang::De);
     assert!(settings.dark);
 }
@@ -104,6 +108,22 @@ fn unknown_words_are_ignored_with_a_notice_and_hostile_text_is_shortened() {
         .notices
         .iter()
         .all(|notice| notice.value.chars().count() <= 40));
+}
+
+#[wasm_bindgen_test]
+fn a_horizon_over_fifty_years_is_shortened_with_a_notice() {
+    let settings = parse(&pairs("start=2030&end=2100"), None, false, &CHART_NAMES);
+    assert_eq!(settings.inputs.get(InputId::Start), 2030.0);
+    assert_eq!(settings.inputs.get(InputId::End), 2080.0);
+    assert_eq!(settings.notices.len(), 1, "{:?}", settings.notices);
+    assert_eq!(settings.notices[0].param, "end");
+    assert_eq!(
+        settings.notices[0].problem,
+        Problem::HorizonTooLong {
+            max_years: 50,
+            used: 2080.0
+        }
+    );
 }
 
 #[wasm_bindgen_test]

@@ -4,9 +4,13 @@ use leptos::prelude::*;
 
 use crate::echarts::{self, Echarts};
 
+/// How long the inputs must rest before an off-screen chart catches up.
+const OFF_SCREEN_REDRAW_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// One ECharts chart. It creates its instance once, after mount, then only
 /// updates it; it follows its container's size and disposes the instance
-/// when it unmounts.
+/// when it unmounts. Off screen it redraws only when it scrolls into view or
+/// when the inputs rest, so a drag costs only the charts the reader sees.
 #[component]
 pub fn ChartView(
     /// The public `data-chart` name, also used for the element id.
@@ -29,6 +33,23 @@ pub fn ChartView(
     let container = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<(Echarts, bool)>);
     let element_id = format!("chart-{name}");
+    let visible = leptos_use::use_element_visibility(container);
+    // What an off-screen chart has not drawn yet, and the timer that draws it
+    // once the inputs rest.
+    let stale = StoredValue::new_local(None::<(Chart, String)>);
+    let stale_timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let draw_stale = move || {
+        if let Some(pending) = stale_timer.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+        if let Some((chart, label)) = stale.try_update_value(Option::take).flatten() {
+            instance.with_value(|slot| {
+                if let Some((live, _)) = slot {
+                    echarts::update(live, &chart, &label, false);
+                }
+            });
+        }
+    };
 
     Effect::new(move |_| {
         let chart = chart.get();
@@ -38,6 +59,18 @@ pub fn ChartView(
         let Some(element) = container.get() else {
             return;
         };
+        let live_theme = instance.with_value(|slot| slot.as_ref().map(|(_, live_dark)| *live_dark));
+        if live_theme == Some(dark) && !visible.get_untracked() {
+            // Off screen: a slider drag redraws only what the reader sees.
+            stale.set_value(Some((chart, label)));
+            if let Some(pending) = stale_timer.get_value() {
+                pending.clear();
+            }
+            let timer = set_timeout_with_handle(draw_stale, OFF_SCREEN_REDRAW_DELAY).ok();
+            stale_timer.set_value(timer);
+            return;
+        }
+        stale.set_value(None);
         instance.update_value(|slot| {
             match slot {
                 Some((live, live_dark)) if *live_dark == dark => {
@@ -54,6 +87,12 @@ pub fn ChartView(
         });
     });
 
+    Effect::new(move |_| {
+        if visible.get() {
+            draw_stale();
+        }
+    });
+
     leptos_use::use_resize_observer(container, move |_, _| {
         instance.with_value(|slot| {
             if let Some((live, _)) = slot {
@@ -63,6 +102,9 @@ pub fn ChartView(
     });
 
     on_cleanup(move || {
+        if let Some(pending) = stale_timer.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
         instance.try_update_value(|slot| {
             if let Some((live, _)) = slot.take() {
                 echarts::dispose(&live);

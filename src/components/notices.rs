@@ -23,6 +23,10 @@ pub fn Notices() -> impl IntoView {
                 .replace("{used}", &decimal(lang, used, 2)),
             Problem::UnknownWord => t.notice_unknown_word.to_owned(),
             Problem::EndBeforeStart => t.notice_end_before_start.to_owned(),
+            Problem::HorizonTooLong { max_years, used } => t
+                .notice_horizon_too_long
+                .replace("{max}", &max_years.to_string())
+                .replace("{used}", &used.to_string()),
         };
         t.notice_ignored
             .replace("{param}", &notice.param)

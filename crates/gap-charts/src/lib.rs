@@ -30,6 +30,7 @@ mod drawdowns;
 mod fan;
 mod gap;
 mod methods;
+mod option;
 mod over_time;
 mod table;
 mod texts;
@@ -45,6 +46,7 @@ pub use drawdowns::{drawdowns, drawdowns_by_date, Drawdown, DropIs, Span, Who, D
 pub use fan::{band_axis, fan, BandAxis};
 pub use gap::{actual_revenue_range, gap, ACTUAL_REVENUE_FIGURE};
 pub use methods::methods;
+pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};
 pub use over_time::{gap_band, gap_over_time, pv};
 pub use table::{data_table, DataTable};
 pub use texts::{
@@ -54,8 +56,8 @@ pub use texts::{
 pub use tornado::tornado;
 
 /// Required versus actual revenue in one year, in billions of US dollars:
-/// the app's first placeholder chart. `series[0].data == [required, actual]`.
-/// Superseded by [`gap`].
+/// the smallest real chart, for testing the chart component without a model
+/// run (the app shows [`gap`]). `series[0].data == [required, actual]`.
 #[must_use]
 pub fn gap_bars(required_billions: f64, actual_billions: f64) -> Chart {
     let t = &EN;

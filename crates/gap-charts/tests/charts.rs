@@ -630,3 +630,48 @@ fn the_formatter_check_catches_javascript() {
     let ok = serde_json::json!({"label": {"formatter": "{b}: {c}"}});
     support::assert_no_js(&ok, "$");
 }
+
+#[test]
+fn the_option_carries_the_description_and_readable_axis_labels() {
+    let outcome = gap_model::run(&defaults());
+    let chart = gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::De);
+    let description = "Balkendiagramm: ein Test";
+    let option: Value =
+        serde_json::from_str(&gap_charts::option_json(&chart, description).unwrap()).unwrap();
+    assert_eq!(option["aria"]["enabled"], true);
+    assert_eq!(option["aria"]["label"]["description"], description);
+    let axes: Vec<&Value> = all(&option["xAxis"])
+        .into_iter()
+        .chain(all(&option["yAxis"]))
+        .collect();
+    assert!(axes.len() >= 2, "the gap chart has an x and a y axis");
+    for axis in axes {
+        assert_eq!(
+            axis["axisLabel"]["lineHeight"],
+            gap_charts::AXIS_LABEL_LINE_HEIGHT
+        );
+    }
+    // Everything else is the chart as charming writes it.
+    let strip = |mut value: Value| {
+        let root = value.as_object_mut().unwrap();
+        root.remove("aria");
+        for key in ["xAxis", "yAxis"] {
+            let axes = match root.get_mut(key) {
+                Some(Value::Array(axes)) => axes.iter_mut().collect(),
+                Some(axis) => vec![axis],
+                None => Vec::new(),
+            };
+            for axis in axes {
+                let axis = axis.as_object_mut().unwrap();
+                if let Some(label) = axis.get_mut("axisLabel").and_then(Value::as_object_mut) {
+                    label.remove("lineHeight");
+                    if label.is_empty() {
+                        axis.remove("axisLabel");
+                    }
+                }
+            }
+        }
+        value
+    };
+    assert_eq!(strip(json(&chart)), strip(option));
+}
