@@ -51,6 +51,7 @@ pub fn update(instance: &Echarts, chart: &Chart, description: &str, animate: boo
     // one-second tween, while a preset change still animates.
     let _ = js_sys::Reflect::set(&option, &"animation".into(), &animate.into());
     round_tooltip_values(&option);
+    localize_axis_and_label_numbers(&option);
     let merge = js_sys::Object::new();
     let replace: js_sys::Array = ["series", "xAxis", "yAxis"]
         .iter()
@@ -160,6 +161,80 @@ fn round_tooltip_values(option: &JsValue) {
         VALUE_FORMATTER.with(|formatter| {
             let _ = js_sys::Reflect::set(&tooltip, &"valueFormatter".into(), formatter);
         });
+    }
+}
+
+thread_local! {
+    /// Value-axis tick labels in the page's number format ("2.000" in
+    /// German); ECharts itself always writes "2,000".
+    static AXIS_FORMATTER: JsValue = Closure::<dyn Fn(JsValue) -> JsValue>::new(|value: JsValue| match value.as_f64() {
+        Some(number) => JsValue::from_str(&crate::format::decimal(page_lang(), number, 2)),
+        None => value,
+    })
+    .into_js_value();
+
+    /// Series labels written as the plain template `{c}` ("0.55"), in the
+    /// page's number format instead ("0,55").
+    static VALUE_LABEL_FORMATTER: JsValue = Closure::<dyn Fn(JsValue) -> JsValue>::new(|params: JsValue| {
+        let value = js_sys::Reflect::get(&params, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+        let value = if js_sys::Array::is_array(&value) {
+            js_sys::Array::from(&value).pop()
+        } else {
+            value
+        };
+        match value.as_f64() {
+            Some(number) => JsValue::from_str(&crate::format::decimal(page_lang(), number, 2)),
+            None => JsValue::from_str(""),
+        }
+    })
+    .into_js_value();
+}
+
+fn localize_axis_and_label_numbers(option: &JsValue) {
+    let items = |key: &str| -> Vec<JsValue> {
+        match js_sys::Reflect::get(option, &key.into()) {
+            Ok(value) if js_sys::Array::is_array(&value) => js_sys::Array::from(&value).to_vec(),
+            Ok(value) if value.is_object() => vec![value],
+            _ => Vec::new(),
+        }
+    };
+    let field = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).ok();
+    for axis in items("xAxis").into_iter().chain(items("yAxis")) {
+        if field(&axis, "type")
+            .and_then(|kind| kind.as_string())
+            .as_deref()
+            != Some("value")
+        {
+            continue;
+        }
+        let label = match field(&axis, "axisLabel") {
+            Some(label) if label.is_object() => label,
+            _ => {
+                let label: JsValue = js_sys::Object::new().into();
+                let _ = js_sys::Reflect::set(&axis, &"axisLabel".into(), &label);
+                label
+            }
+        };
+        if field(&label, "formatter").is_some_and(|formatter| !formatter.is_undefined()) {
+            continue;
+        }
+        AXIS_FORMATTER.with(|formatter| {
+            let _ = js_sys::Reflect::set(&label, &"formatter".into(), formatter);
+        });
+    }
+    for series in items("series") {
+        let Some(label) = field(&series, "label").filter(JsValue::is_object) else {
+            continue;
+        };
+        if field(&label, "formatter")
+            .and_then(|formatter| formatter.as_string())
+            .as_deref()
+            == Some("{c}")
+        {
+            VALUE_LABEL_FORMATTER.with(|formatter| {
+                let _ = js_sys::Reflect::set(&label, &"formatter".into(), formatter);
+            });
+        }
     }
 }
 

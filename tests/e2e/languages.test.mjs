@@ -187,6 +187,17 @@ for (const lang of ['de', 'nl']) {
       assert.ok(headline.includes(gap), `the headline states the readout's gap ${gap}: ${headline}`);
       assert.deepEqual(errors, []);
     });
+
+    test('axis ticks and bar labels use the locale number format', async () => {
+      // ECharts alone writes "2,000" and "0.55" whatever the language.
+      const shown = await page.evaluate(() => {
+        const option = (name) => window.echarts.getInstanceByDom(document.querySelector(`[data-chart="${name}"]`)).getOption();
+        const tick = option('gap').yAxis[0].axisLabel.formatter(2000);
+        const label = option('deepseek').series.find((series) => series.label?.show && typeof series.label.formatter === 'function');
+        return { tick, bar: label ? label.label.formatter({ value: 0.55 }) : null };
+      });
+      assert.deepEqual(shown, { tick: '2.000', bar: '0,55' });
+    });
   });
 }
 
