@@ -88,10 +88,19 @@ impl AppState {
     /// Changes one input as a slider drag does: at most one model run per
     /// animation frame, without chart animation.
     pub fn edit_live(&self, id: InputId, value: f64) {
+        self.edit_animated(id, value, false);
+    }
+
+    /// Changes one input as a button does: charts animate to the new state.
+    pub fn edit(&self, id: InputId, value: f64) {
+        self.edit_animated(id, value, true);
+    }
+
+    fn edit_animated(&self, id: InputId, value: f64, animate: bool) {
         let Some(value) = gap_model::clamp_to_spec(id, value) else {
             return;
         };
-        self.animate.set(false);
+        self.animate.set(animate);
         self.own_inputs.set(None);
         self.schedule(move |inputs| inputs.set(id, value));
     }

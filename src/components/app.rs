@@ -4,6 +4,7 @@ use super::assumptions_panel::AssumptionsPanel;
 use super::charts_grid::{ChartsGrid, CHART_NAMES};
 use super::embed_view::EmbedView;
 use super::export_menu::ExportMenu;
+use super::growth_solver::GrowthSolver;
 use super::headline::Headline;
 use super::lang_switch::LangSwitch;
 use super::notices::Notices;
@@ -80,6 +81,7 @@ fn Explorer() -> impl IntoView {
         <section class="summary">
             <Headline />
             <Readouts />
+            <GrowthSolver />
             <PresetBar />
         </section>
         <div class="explorer">

@@ -6,6 +6,7 @@ pub mod charts_grid;
 pub mod embed_dialog;
 pub mod embed_view;
 pub mod export_menu;
+pub mod growth_solver;
 pub mod headline;
 pub mod input_control;
 pub mod lang_switch;

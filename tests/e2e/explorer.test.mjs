@@ -135,6 +135,24 @@ describe('explorer', () => {
     await page.close();
   });
 
+  test('the growth solver names the growth that closes the gap by the chosen year, and adopting it does', async () => {
+    const { page, errors } = await open();
+    const needed = async () => Number(await page.getAttribute('[data-metric="growth_needed"]', 'data-value'));
+    assert.equal(await metric(page, 'breakeven_year'), Number.NaN, 'the defaults never break even');
+    const byEnd = await needed();
+    assert.ok(byEnd > 40 && byEnd < 60, `growth needed by 2035: ${byEnd}`);
+    await page.selectOption('#solver-year', '2030');
+    await page.waitForFunction((old) => Number(document.querySelector('[data-metric="growth_needed"]').dataset.value) > old, byEnd);
+    const by2030 = await needed();
+    await page.click('.solver button');
+    await page.waitForFunction(() => document.querySelector('[data-metric="breakeven_year"]').dataset.value !== '');
+    assert.ok((await metric(page, 'breakeven_year')) <= 2030, 'adopting the rate breaks even by 2030');
+    assert.equal(await page.inputValue('.control-row:has(#input-growth) .number-box'), String(by2030));
+    assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get('growth')), String(by2030));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   for (const bad of ['rate=abc', 'rate=NaN', 'life=-3', 'capex=1e999']) {
     test(`the invalid URL ?${bad} shows a notice and the page still works`, async () => {
       const { page, errors } = await open(`?${bad}`);

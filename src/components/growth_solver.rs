@@ -1,0 +1,91 @@
+use gap_model::InputId;
+use leptos::prelude::*;
+
+use crate::format::{decimal, plain};
+use crate::i18n::texts;
+use crate::state::use_app_state;
+
+/// The revenue growth that would close the gap by a year the reader picks,
+/// with a button that adopts it. Its `data-metric="growth_needed"` holds the
+/// rate in %/yr (empty when no rate in the allowed range does it).
+#[component]
+pub fn GrowthSolver() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || texts(state.lang.get());
+    // `None` follows the last model year.
+    let chosen = RwSignal::new(None::<i32>);
+    let years = move || {
+        state
+            .valid
+            .with(|valid| (valid.start()..=valid.end()).collect::<Vec<_>>())
+    };
+    let target = move || {
+        state.valid.with(|valid| match chosen.get() {
+            Some(year) if (valid.start()..=valid.end()).contains(&year) => year,
+            _ => valid.end(),
+        })
+    };
+    // Rounded up to a tenth of a percent: still enough, since more growth
+    // never closes the gap later.
+    let needed = Memo::new(move |_| {
+        let year = target();
+        state
+            .valid
+            .with(|valid| gap_model::growth_to_close_by(valid, year))
+            .map(|growth| (growth * 10.0).ceil() / 10.0)
+            .filter(|growth| *growth <= InputId::Growth.spec().max)
+    });
+    let unit = move || gap_charts::unit_label(InputId::Growth.spec().unit, state.lang.get());
+    let shown = move || match needed.get() {
+        Some(growth) => format!("{} {}", decimal(state.lang.get(), growth, 1), unit()),
+        None => t().solver_out_of_reach.replace(
+            "{max}",
+            &decimal(state.lang.get(), InputId::Growth.spec().max, 0),
+        ),
+    };
+    let assumed = move || {
+        let growth = state.valid.with(|valid| valid.get(InputId::Growth));
+        t().solver_assumed.replace(
+            "{growth}",
+            &format!("{} {}", decimal(state.lang.get(), growth, 1), unit()),
+        )
+    };
+    let adopt = move |_| {
+        if let Some(growth) = needed.get_untracked() {
+            state.edit(InputId::Growth, growth);
+        }
+    };
+    view! {
+        <div class="solver">
+            <label for="solver-year">{move || t().solver_label}</label>
+            <select
+                id="solver-year"
+                on:change=move |event| chosen.set(event_target_value(&event).parse().ok())
+            >
+                {move || {
+                    years()
+                        .into_iter()
+                        .map(|year| {
+                            view! {
+                                <option value=year.to_string() selected=move || target() == year>
+                                    {year.to_string()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <output
+                for="solver-year"
+                data-metric="growth_needed"
+                data-value=move || needed.get().map(plain).unwrap_or_default()
+            >
+                {shown}
+            </output>
+            <span class="hint">{assumed}</span>
+            <button type="button" class="secondary" disabled=move || needed.get().is_none() on:click=adopt>
+                {move || t().solver_adopt}
+            </button>
+        </div>
+    }
+}
