@@ -2,21 +2,10 @@
 //! `scripts/post-build.mjs` from `web/sw.js`) that keeps the app working
 //! offline, and reports when a new deployment has taken over the page.
 //!
-//! # Wiring (for the App component)
-//!
-//! Add `pub mod service_worker;` to `src/lib.rs`, then, in the App component
-//! body (it runs once; not inside an effect that re-runs):
-//!
-//! ```ignore
-//! let (update_ready, set_update_ready) = signal(false);
-//! crate::service_worker::register(move || set_update_ready.set(true));
-//! // in the view: <UpdateBanner ready=update_ready/>
-//! ```
-//!
-//! `components::update_banner::UpdateBanner` then shows "A new version is
-//! available — reload" and sets `<html data-update-ready="1">`, which
-//! `tests/e2e/offline.test.mjs` checks. A reload loses nothing: the state
-//! lives in the URL.
+//! `components::app` calls [`register`] once; `components::update_banner`
+//! then shows "A new version is available — reload" and sets
+//! `<html data-update-ready="1">`, which `tests/e2e/offline.test.mjs`
+//! checks. A reload loses nothing: the state lives in the URL.
 //!
 //! The callback runs at most once per new worker, after load, when a new
 //! version's worker replaced the one that controlled this page (the browser
@@ -49,17 +38,33 @@ const SCOPE: &str = "./";
 /// Never panics and never throws; does nothing where service workers are
 /// unavailable. Call it once per page load.
 pub fn register(on_update_ready: impl Fn() + 'static) {
-    let _ = try_register(Rc::new(on_update_ready));
+    // Listening starts now, so a takeover in the first moments is not
+    // missed; registering waits, so the worker's precache download does not
+    // compete with the first view for the network and the main thread.
+    if listen_for_takeover(Rc::new(on_update_ready)).is_some() {
+        leptos::prelude::set_timeout(
+            || {
+                let _ = register_worker();
+            },
+            REGISTER_DELAY,
+        );
+    }
 }
 
-fn try_register(on_update_ready: Rc<dyn Fn()>) -> Option<()> {
-    let global = js_sys::global();
-    let navigator = get(&global, "navigator")?;
+/// How long after start-up the worker is registered: the first view has
+/// painted by then (scripts/measure-perf.mjs: about 0.6 s from navigation).
+const REGISTER_DELAY: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// `navigator.serviceWorker`, or None where it is missing or throws.
+fn container() -> Option<JsValue> {
+    let navigator = get(&js_sys::global(), "navigator")?;
     // The getter throws SecurityError in an opaque origin: Reflect::get turns that into Err.
     let container = get(&navigator, "serviceWorker")?;
-    if !has_method(&container, "register") {
-        return None;
-    }
+    has_method(&container, "register").then_some(container)
+}
+
+fn listen_for_takeover(on_update_ready: Rc<dyn Fn()>) -> Option<()> {
+    let container = container()?;
 
     // A controller at load means a worker was already in charge: the next
     // controllerchange is a new version. Without one, the first change is
@@ -76,7 +81,11 @@ fn try_register(on_update_ready: Rc<dyn Fn()>) -> Option<()> {
         &["controllerchange".into(), on_change.as_ref().clone()],
     )?;
     on_change.forget();
+    Some(())
+}
 
+fn register_worker() -> Option<()> {
+    let container = container()?;
     let options = Object::new();
     Reflect::set(&options, &"scope".into(), &SCOPE.into()).ok()?;
     // Always ask the server for sw.js, never the HTTP cache.

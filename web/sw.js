@@ -41,7 +41,11 @@ async function precache() {
   const cache = await caches.open(CACHE);
   await Promise.all(
     [...PRECACHED].map(async (url) => {
-      const response = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
+      // Revalidate rather than reload: the page has just fetched these files,
+      // and a host with ETags answers 304 instead of sending them again; a
+      // stale HTTP-cache copy (Trunk keeps a name when only wasm-opt changed
+      // the bytes) is still never taken unchecked.
+      const response = await fetch(new Request(url, { cache: 'no-cache', credentials: 'same-origin' }));
       if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
       await cache.put(url, await withoutRedirect(response));
     }),
