@@ -106,18 +106,22 @@ fn empty_monte_carlo() -> gap_model::MonteCarlo {
     }
 }
 
-/// The named charts, each with a text alternative for screen readers.
+/// The named charts, each with a text alternative for screen readers. They
+/// never animate for a reader who asks for reduced motion.
 #[component]
 pub fn ChartsGrid(names: Vec<&'static str>) -> impl IntoView {
     let state = use_app_state();
+    let reduced_motion = leptos_use::use_media_query("(prefers-reduced-motion: reduce)");
+    let animate = Signal::derive(move || state.animate.get() && !reduced_motion.get());
     names
         .into_iter()
         .filter_map(|name| chart_signal(name).map(|chart| (name, chart)))
         .map(|(name, chart)| {
-            let label = Signal::derive(move || texts(state.lang.get()).chart_label(name).to_owned());
+            let label =
+                Signal::derive(move || texts(state.lang.get()).chart_label(name).to_owned());
             view! {
                 <figure class="chart-card">
-                    <ChartView name=name chart=chart label=label animate=state.animate dark=state.dark />
+                    <ChartView name=name chart=chart label=label animate=animate dark=state.dark />
                     <ChartTable chart=chart />
                 </figure>
             }

@@ -153,6 +153,22 @@ describe('explorer', () => {
     await page.close();
   });
 
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    test(`a preset change animates the charts only without reduced motion (${reducedMotion})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, reducedMotion });
+      const errors = watchErrors(page);
+      await page.goto(site.url);
+      await waitForChart(page, 'gap');
+      const before = await chartOption(page, 'gap');
+      await page.click('[data-preset="sequoia_2024"]');
+      await waitForChange(page, 'gap', before);
+      const { animation } = await chartOption(page, 'gap');
+      assert.equal(animation, reducedMotion !== 'reduce');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
   for (const bad of ['rate=abc', 'rate=NaN', 'life=-3', 'capex=1e999']) {
     test(`the invalid URL ?${bad} shows a notice and the page still works`, async () => {
       const { page, errors } = await open(`?${bad}`);
