@@ -21,7 +21,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './chromium.mjs';
 import { serve } from './static-server.mjs';
 
 const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deepseek', 'drawdowns'];
@@ -32,16 +32,6 @@ const COLD_LOADS = 5;
 const MC_RUNS = 10;
 const DEBOUNCE_MS = 250; // MONTE_CARLO_DEBOUNCE_MS in src/components/app.rs
 const VIEWPORT = { width: 1360, height: 900 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Runs in the page before any of its scripts. Keeps everything on window.__perf.
 function instrument({ charts, debounceMs }) {
@@ -380,7 +370,7 @@ async function main() {
       return write(body, ...rest);
     };
   });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   let failed = false;
   try {
     console.log(`AI Gap Explorer performance — ${source}`);

@@ -68,7 +68,7 @@ pub fn chart_signal(name: &str) -> Option<Signal<Chart>> {
         "fan" => Signal::derive(move || {
             state.monte_carlo.with(|mc| match mc {
                 Some(mc) => gap_charts::fan(mc, lang.get()),
-                None => gap_charts::fan(&empty_monte_carlo(), lang.get()),
+                None => gap_charts::fan(&gap_model::MonteCarlo::default(), lang.get()),
             })
         }),
         "deepseek" => Signal::derive(move || {
@@ -90,20 +90,6 @@ pub fn chart_signal(name: &str) -> Option<Signal<Chart>> {
         _ => return None,
     };
     Some(signal)
-}
-
-fn empty_monte_carlo() -> gap_model::MonteCarlo {
-    gap_model::MonteCarlo {
-        years: Vec::new(),
-        p5: Vec::new(),
-        p50: Vec::new(),
-        p95: Vec::new(),
-        prob_breakeven_by: Vec::new(),
-        draws: 0,
-        pv_p5: 0.0,
-        pv_p50: 0.0,
-        pv_p95: 0.0,
-    }
 }
 
 /// The named charts, each with a text alternative for screen readers. They

@@ -1,47 +1,23 @@
 // Shared pieces of the browser tests: serve dist/ on 127.0.0.1, launch
 // Debian's Chromium through playwright-core, and read what charts show.
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync as readTextFile, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/static-server.mjs';
+
+export { launchBrowser, launchPersistent } from '../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = join(here, '..', '..', 'dist');
 export const ARTIFACTS = join(here, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Serves dist/ (or `root`) and returns { url, close }. */
 export async function startSite(options = {}) {
   const { server, url } = await serve({ root: DIST, ...options });
   return { url, close: () => new Promise((done) => server.close(done)) };
-}
-
-/** A persistent-profile-free Chromium; the caller closes it. */
-export function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-}
-
-/** A context with its own fresh profile directory, for service-worker tests. */
-export function launchPersistent() {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gap-e2e-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
 }
 
 /** Collects page errors and console errors so a test can assert there were none. */
@@ -86,7 +62,6 @@ export function screenshotPath(name) {
   return join(ARTIFACTS, `${name}.png`);
 }
 
-import { readFileSync as readTextFile } from 'node:fs';
 
 /**
  * The response headers a built site's `_headers` file (Netlify / Cloudflare
@@ -113,8 +88,6 @@ export function headersFromFile(root = DIST) {
 
 // ---- Helpers for the embed, language, export and accessibility tests. ----
 
-import { cpSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 
 /**
  * A private copy of dist/ in a temporary directory, so a rebuild of dist/ by

@@ -525,18 +525,10 @@ fn fan_band_with_negative_p5_is_lifted_onto_the_hidden_axis() {
 
 #[test]
 fn fan_without_draws_says_it_is_pending() {
-    let mc = gap_model::MonteCarlo {
-        years: Vec::new(),
-        p5: Vec::new(),
-        p50: Vec::new(),
-        p95: Vec::new(),
-        prob_breakeven_by: Vec::new(),
-        draws: 0,
-        pv_p5: 0.0,
-        pv_p50: 0.0,
-        pv_p95: 0.0,
-    };
-    let chart = json(&gap_charts::fan(&mc, Lang::De));
+    let chart = json(&gap_charts::fan(
+        &gap_model::MonteCarlo::default(),
+        Lang::De,
+    ));
     check_frame(&chart, Lang::De);
     assert_eq!(title(&chart), texts(Lang::De).fan_pending);
     // Never an empty array: the app merges series by id, and a missing

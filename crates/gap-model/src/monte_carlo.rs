@@ -60,8 +60,9 @@ fn sanitize(id: InputId, (a, b): (f64, f64)) -> Option<(f64, f64)> {
     Some((clamp(a.min(b)), clamp(a.max(b))))
 }
 
-/// Percentile bands per model year, plus the present value's bands.
-#[derive(Clone, Debug, PartialEq)]
+/// Percentile bands per model year, plus the present value's bands. The
+/// default is the empty result of no draws (before the first run finishes).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MonteCarlo {
     pub years: Vec<i32>,
     /// 5th percentile of `required − actual` in each year, $B.
