@@ -667,3 +667,75 @@ fn the_option_carries_the_description_and_readable_axis_labels() {
     };
     assert_eq!(strip(json(&chart)), strip(option));
 }
+
+/// ECharts drops a series type or component that the bundle did not
+/// register, silently; a registered one nobody uses is weight for nothing.
+#[test]
+fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
+    let entry = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/echarts-entry.js"
+    ))
+    .expect("web/echarts-entry.js is readable");
+    let registered: std::collections::BTreeSet<String> = entry
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| word.ends_with("Chart") || word.ends_with("Component"))
+        .map(str::to_owned)
+        .collect();
+
+    // One run with a break-even (mark line) and a cost cut, and one without.
+    let closing = with(InputId::Growth, 80.0);
+    let mut used = std::collections::BTreeSet::new();
+    for inputs in [defaults(), closing, with(InputId::CostCut, 90.0)] {
+        let outcome = gap_model::run(&inputs);
+        let mc = gap_model::monte_carlo(&inputs, &Ranges::default(), 200, gap_model::DEFAULT_SEED);
+        let bars = gap_model::tornado(&inputs, &Ranges::default());
+        let charts = [
+            gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::En),
+            gap_charts::gap_over_time(&outcome, Lang::En),
+            gap_charts::pv(&outcome, Lang::En),
+            gap_charts::methods(
+                &gap_model::required_by_method(&inputs),
+                inputs.method,
+                Lang::En,
+            ),
+            gap_charts::tornado(&bars, outcome.gap_pv, Lang::En),
+            gap_charts::fan(&mc, Lang::En),
+            gap_charts::deepseek(&outcome, &outcome, 0.0, Lang::En),
+            gap_charts::drawdowns(Lang::En),
+        ];
+        for chart in &charts {
+            let option: Value =
+                serde_json::from_str(&gap_charts::option_json(chart, "test").unwrap()).unwrap();
+            for (key, component) in [
+                ("title", "TitleComponent"),
+                ("legend", "LegendComponent"),
+                ("tooltip", "TooltipComponent"),
+                ("grid", "GridComponent"),
+                ("aria", "AriaComponent"),
+                ("dataZoom", "DataZoomComponent"),
+                ("visualMap", "VisualMapComponent"),
+            ] {
+                if !option[key].is_null() {
+                    used.insert(component.to_owned());
+                }
+            }
+            for series in all(&option["series"]) {
+                let kind = series["type"].as_str().expect("every series has a type");
+                let mut name = kind[..1].to_uppercase() + &kind[1..];
+                name.push_str("Chart");
+                used.insert(name);
+                for (key, component) in [
+                    ("markLine", "MarkLineComponent"),
+                    ("markArea", "MarkAreaComponent"),
+                    ("markPoint", "MarkPointComponent"),
+                ] {
+                    if !series[key].is_null() {
+                        used.insert(component.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(used, registered);
+}
