@@ -235,8 +235,9 @@ async function inspect(page, chart) {
     for (const element of document.querySelectorAll('[data-metric]')) {
       const raw = element.dataset.value;
       metrics[element.dataset.metric] = raw;
-      // Only the break-even year may be empty ("none within the horizon").
-      const empty = raw === '' && element.dataset.metric === 'breakeven_year';
+      // Only the break-even year ("none within the horizon") and the growth
+      // needed ("no growth in the allowed range does it") may be empty.
+      const empty = raw === '' && ['breakeven_year', 'growth_needed'].includes(element.dataset.metric);
       if (!empty && !(raw?.trim() !== '' && Number.isFinite(Number(raw)))) problems.push(`data-metric ${element.dataset.metric}="${raw}"`);
     }
     for (const wanted of ['required_revenue', 'actual_revenue', 'gap', 'gap_pv', 'breakeven_year']) {
