@@ -88,15 +88,15 @@ impl AppState {
     /// Changes one input as a slider drag does: at most one model run per
     /// animation frame, without chart animation.
     pub fn edit_live(&self, id: InputId, value: f64) {
-        self.edit_animated(id, value, false);
+        self.apply_edit(id, value, false);
     }
 
     /// Changes one input as a button does: charts animate to the new state.
     pub fn edit(&self, id: InputId, value: f64) {
-        self.edit_animated(id, value, true);
+        self.apply_edit(id, value, true);
     }
 
-    fn edit_animated(&self, id: InputId, value: f64, animate: bool) {
+    fn apply_edit(&self, id: InputId, value: f64, animate: bool) {
         let Some(value) = gap_model::clamp_to_spec(id, value) else {
             return;
         };

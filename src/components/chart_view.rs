@@ -94,6 +94,11 @@ pub fn ChartView(
     });
 
     leptos_use::use_resize_observer(container, move |_, _| {
+        if printing() {
+            // The print stylesheet scales the screen-sized canvas to the
+            // paper; a resize now would redraw it into a collapsed box.
+            return;
+        }
         instance.with_value(|slot| {
             if let Some((live, _)) = slot {
                 echarts::resize(live);
@@ -122,4 +127,10 @@ pub fn ChartView(
             node_ref=container
         ></div>
     }
+}
+
+fn printing() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("print").ok().flatten())
+        .is_some_and(|query| query.matches())
 }

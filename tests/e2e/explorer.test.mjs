@@ -169,6 +169,27 @@ describe('explorer', () => {
     });
   }
 
+  test('on paper every chart is whole, and the buttons are gone', async () => {
+    const { page, errors } = await open();
+    for (const name of CHARTS) await waitForChart(page, name);
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForTimeout(300);
+    const layout = await page.evaluate(() => ({
+      clipped: [...document.querySelectorAll('[data-chart]')]
+        .map((chart) => {
+          const card = chart.closest('.chart-card').getBoundingClientRect();
+          const canvas = chart.querySelector('canvas').getBoundingClientRect();
+          return canvas.width > 100 && canvas.right <= card.right + 1 && canvas.height > 50 ? null : chart.dataset.chart;
+        })
+        .filter(Boolean),
+      shownButtons: [...document.querySelectorAll('.export, .presets, .solver button')].filter((el) => el.getBoundingClientRect().height > 0).length,
+    }));
+    assert.deepEqual(layout, { clipped: [], shownButtons: 0 });
+    await page.pdf({ path: screenshotPath('explorer-print').replace(/\.png$/, '.pdf'), format: 'A4' });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   for (const bad of ['rate=abc', 'rate=NaN', 'life=-3', 'capex=1e999']) {
     test(`the invalid URL ?${bad} shows a notice and the page still works`, async () => {
       const { page, errors } = await open(`?${bad}`);
