@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, metric, rustStringTable, snapshotDist, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { metric, rustStringTable, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -18,19 +18,7 @@ const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deep
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const NAME_RULES = ['button-name', 'select-name', 'label'];
 
-let dist;
-let site;
-let browser;
-before(async () => {
-  dist = snapshotDist();
-  site = await startSite({ root: dist.root });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  dist?.remove();
-});
+const served = servedSnapshot();
 
 /**
  * A page for axe. The app's CSP <meta> allows only hashed inline scripts and
@@ -38,10 +26,10 @@ after(async () => {
  * for the accessibility scans only (csp.test.mjs covers the policy itself).
  */
 async function openForAxe(query) {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await served.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${site.url}${query}`);
+  await page.goto(`${served.url}${query}`);
   return { context, page, errors };
 }
 
@@ -143,9 +131,9 @@ for (const theme of ['light', 'dark']) {
 
 test('Tab reaches the first slider, with a visible focus ring; ArrowRight moves it, the numbers and the URL', async () => {
   // A normal context: the CSP stays in force here.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const errors = watchErrors(page);
-  await page.goto(`${site.url}?method=sequoia`);
+  await page.goto(`${served.url}?method=sequoia`);
   await waitForChart(page, 'gap');
   const first = await page.evaluate(() => {
     const slider = document.querySelector('input[type=range]');

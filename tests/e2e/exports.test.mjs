@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, metricValues, snapshotDist, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { metricValues, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUERY = 'method=dcf&capex=650&rate=7&growth=30&end=2040';
@@ -102,18 +102,14 @@ function seedFigures() {
   });
 }
 
-let dist;
-let site;
-let browser;
+const served = servedSnapshot();
 let context;
 let page;
 let errors;
 let shown;
 before(async () => {
-  dist = snapshotDist();
-  site = await startSite({ root: dist.root });
-  browser = await launchBrowser();
-  context = await browser.newContext({
+  await served.ready;
+  context = await served.browser.newContext({
     acceptDownloads: true,
     permissions: ['clipboard-read', 'clipboard-write'],
     viewport: { width: 1360, height: 900 },
@@ -121,16 +117,13 @@ before(async () => {
   });
   page = await context.newPage();
   errors = watchErrors(page);
-  await page.goto(`${site.url}?${QUERY}`);
+  await page.goto(`${served.url}?${QUERY}`);
   await waitForChart(page, 'gap');
   await waitForChart(page, 'methods');
   shown = await metricValues(page);
 });
 after(async () => {
   await context?.close();
-  await browser?.close();
-  await site?.close();
-  dist?.remove();
 });
 
 /** Clicks `[data-export=kind]` and returns the download's file name and bytes. */
@@ -244,7 +237,7 @@ test('"Copy link" puts the URL of the current state on the clipboard', async () 
   await page.waitForFunction(() => document.querySelector('.export [role="status"]').textContent.trim() !== '');
   assert.equal((await page.innerText('.export [role="status"]')).trim(), 'Link copied.');
   const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
-  assert.equal(`${copied.origin}${copied.pathname}`, site.url);
+  assert.equal(`${copied.origin}${copied.pathname}`, served.url);
   const current = new URLSearchParams(await page.evaluate(() => location.search));
   assert.deepEqual(Object.fromEntries(copied.searchParams), Object.fromEntries(current), `the copied link has the current state: ${copied}`);
   assert.equal(copied.searchParams.get('rate'), '12');

@@ -5,7 +5,9 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
 import { serve } from '../../scripts/static-server.mjs';
+import { launchBrowser } from '../../scripts/chromium.mjs';
 
 export { launchBrowser, launchPersistent } from '../../scripts/chromium.mjs';
 
@@ -161,4 +163,30 @@ export function rustStringTable(file, name) {
     fields[match[1]] = match[2].replace(/\\(["\\])/g, '$1').replace(/\\n/g, '\n');
   }
   return fields;
+}
+
+/**
+ * Registers the suite's before/after hooks for a private copy of dist/
+ * served on 127.0.0.1 and one browser; returns { url, browser, ready },
+ * filled in once `ready` (the hook) has resolved. Root-level hooks of one
+ * file do not wait for each other: a suite's own `before` awaits `ready`.
+ */
+export function servedSnapshot() {
+  let ready;
+  const served = { url: '', browser: null, ready: new Promise((done) => (ready = done)) };
+  let dist;
+  let site;
+  before(async () => {
+    dist = snapshotDist();
+    site = await startSite({ root: dist.root });
+    served.url = site.url;
+    served.browser = await launchBrowser();
+    ready();
+  });
+  after(async () => {
+    await served.browser?.close();
+    await site?.close();
+    dist?.remove();
+  });
+  return served;
 }

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, rustStringTable, snapshotDist, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { rustStringTable, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const UI_TEXTS = join(ROOT, 'src', 'i18n.rs');
@@ -81,25 +81,13 @@ function chartTexts(page) {
   }, CHARTS);
 }
 
-let dist;
-let site;
-let browser;
-before(async () => {
-  dist = snapshotDist();
-  site = await startSite({ root: dist.root });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  dist?.remove();
-});
+const served = servedSnapshot();
 
 async function open(query, contextOptions = { locale: 'en-US' }, charts = CHARTS) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, ...contextOptions });
+  const context = await served.browser.newContext({ viewport: { width: 1360, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${site.url}${query}`);
+  await page.goto(`${served.url}${query}`);
   for (const chart of charts) await waitForChart(page, chart);
   return { context, page, errors };
 }
