@@ -172,7 +172,10 @@ describe('explorer', () => {
   test('on paper every chart is whole, and the buttons are gone', async () => {
     const { page, errors } = await open();
     for (const name of CHARTS) await waitForChart(page, name);
+    // The charts were drawn for a 1360 px screen; paper (A4 at 96 dpi, less
+    // margins) is about 700 px wide.
     await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 700, height: 1000 });
     await page.waitForTimeout(300);
     const layout = await page.evaluate(() => ({
       clipped: [...document.querySelectorAll('[data-chart]')]
