@@ -69,9 +69,10 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
     document.body().unwrap().append_child(&host).unwrap();
 
     let required = RwSignal::new(2000.0);
+    let dragging = RwSignal::new(true);
     let chart = Signal::derive(move || gap_charts::gap_bars(required.get(), 55.0));
     let mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <ChartView name="test" chart=chart label="test chart".to_string() /> }
+        view! { <ChartView name="test" chart=chart label="test chart".to_string() dragging=dragging /> }
     });
     next_tasks().await;
 
@@ -95,7 +96,7 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
     );
     assert_eq!(first_series_data(&second), vec![1200.0, 55.0]);
 
-    // Off screen, an update waits until the changes rest ...
+    // Off screen during a drag, an update waits until the changes rest ...
     style.set_property("top", "20000px").unwrap();
     sleep(100).await; // the visibility observer reports
     required.set(900.0);

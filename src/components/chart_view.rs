@@ -9,8 +9,9 @@ const OFF_SCREEN_REDRAW_DELAY: std::time::Duration = std::time::Duration::from_m
 
 /// One ECharts chart. It creates its instance once, after mount, then only
 /// updates it; it follows its container's size and disposes the instance
-/// when it unmounts. Off screen it redraws only when it scrolls into view or
-/// when the inputs rest, so a drag costs only the charts the reader sees.
+/// when it unmounts. During a slider drag an off-screen chart redraws only
+/// when it scrolls into view or the inputs rest, so a drag costs only the
+/// charts the reader sees.
 #[component]
 pub fn ChartView(
     /// The public `data-chart` name, also used for the element id.
@@ -22,9 +23,13 @@ pub fn ChartView(
     /// by ECharts' aria as the chart's description).
     #[prop(into)]
     label: Signal<String>,
-    /// Whether updates animate (off while a slider is dragged).
+    /// Whether updates animate.
     #[prop(into, optional)]
     animate: Signal<bool>,
+    /// Whether a slider is being dragged: only then does an off-screen
+    /// chart wait; any other change redraws it at once.
+    #[prop(into, optional)]
+    dragging: Signal<bool>,
     /// Dark theme; a change re-creates the instance, as ECharts 5 cannot
     /// switch the theme of a live instance.
     #[prop(into, optional)]
@@ -60,8 +65,8 @@ pub fn ChartView(
             return;
         };
         let live_theme = instance.with_value(|slot| slot.as_ref().map(|(_, live_dark)| *live_dark));
-        if live_theme == Some(dark) && !visible.get_untracked() {
-            // Off screen: a slider drag redraws only what the reader sees.
+        if live_theme == Some(dark) && dragging.get_untracked() && !visible.get_untracked() {
+            // Off screen during a drag: the drag redraws only what the reader sees.
             stale.set_value(Some((chart, label)));
             if let Some(pending) = stale_timer.get_value() {
                 pending.clear();

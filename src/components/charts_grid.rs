@@ -99,6 +99,8 @@ pub fn ChartsGrid(names: Vec<&'static str>) -> impl IntoView {
     let state = use_app_state();
     let reduced_motion = leptos_use::use_media_query("(prefers-reduced-motion: reduce)");
     let animate = Signal::derive(move || state.animate.get() && !reduced_motion.get());
+    // `animate` is off exactly while a slider is dragged.
+    let dragging = Signal::derive(move || !state.animate.get());
     names
         .into_iter()
         .filter_map(|name| chart_signal(name).map(|chart| (name, chart)))
@@ -107,7 +109,7 @@ pub fn ChartsGrid(names: Vec<&'static str>) -> impl IntoView {
                 Signal::derive(move || texts(state.lang.get()).chart_label(name).to_owned());
             view! {
                 <figure class="chart-card">
-                    <ChartView name=name chart=chart label=label animate=animate dark=state.dark />
+                    <ChartView name=name chart=chart label=label animate=animate dragging=dragging dark=state.dark />
                     <ChartTable chart=chart />
                 </figure>
             }
