@@ -1,7 +1,6 @@
 //! The few ECharts calls charming 0.6 does not expose: `setOption` with merge
 //! options, `resize` without a fixed size, and `dispose`.
 
-use charming::Chart;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -19,32 +18,30 @@ extern "C" {
     fn dispose(this: &Echarts);
 }
 
-/// Creates an ECharts instance in `element` and draws `chart`, described to
-/// screen readers by `description`.
+/// Creates an ECharts instance in `element` and draws `option` (from
+/// `gap_charts::option_json`).
 ///
 /// Not charming's `WasmRenderer::render`: it converts options with
 /// serde-wasm-bindgen, and a second serializer for every charming type
 /// would double the largest part of the wasm. Everything goes through JSON.
-pub fn init(
-    element: &web_sys::Element,
-    chart: &Chart,
-    description: &str,
-    dark: bool,
-) -> Option<Echarts> {
+pub fn init(element: &web_sys::Element, option: &str, dark: bool) -> Option<Echarts> {
     let theme = if dark {
         JsValue::from_str("dark")
     } else {
         JsValue::NULL
     };
     let instance = init_element(element, &theme, &js_sys::Object::new()).ok()?;
-    update(&instance, chart, description, false);
+    update(&instance, option, false);
     Some(instance)
 }
 
-/// Replaces what `instance` shows with `chart`. Series are replaced rather than
-/// merged, so a series that disappears from the option disappears from the screen.
-pub fn update(instance: &Echarts, chart: &Chart, description: &str, animate: bool) {
-    let Some(option) = to_js_option(chart, description) else {
+/// Replaces what `instance` shows with `option` (from `gap_charts::option_json`).
+/// Series are replaced rather than merged, so a series that disappears from
+/// the option disappears from the screen.
+pub fn update(instance: &Echarts, option: &str, animate: bool) {
+    // One JSON.parse is cheaper than building the option object field by
+    // field across the wasm boundary.
+    let Ok(option) = js_sys::JSON::parse(option) else {
         return;
     };
     // Setting animation per update lets a slider drag redraw without the
@@ -67,13 +64,6 @@ pub fn resize(instance: &Echarts) {
 
 pub fn dispose(instance: &Echarts) {
     instance.dispose();
-}
-
-fn to_js_option(chart: &Chart, description: &str) -> Option<JsValue> {
-    // One JSON.parse is cheaper than building the option object field by field
-    // across the wasm boundary.
-    let json = gap_charts::option_json(chart, description)?;
-    js_sys::JSON::parse(&json).ok()
 }
 
 #[wasm_bindgen]

@@ -32,7 +32,8 @@ pub struct AppState {
     pub embed: bool,
     pub chart: Option<&'static str>,
     pub controls: bool,
-    /// Off while a slider is dragged, so charts follow without tweening.
+    /// Off while a slider is dragged, so charts follow without tweening; on
+    /// again when it is released or rests for `DRAG_REST`.
     pub animate: RwSignal<bool>,
     /// Messages about ignored or repaired URL parameters, dismissible.
     pub notices: RwSignal<Vec<crate::url_state::Notice>>,
@@ -49,7 +50,13 @@ pub struct AppState {
     pending: StoredValue<Option<Inputs>, LocalStorage>,
     /// Whether the inputs changed in the current animation frame.
     frame_busy: StoredValue<bool, LocalStorage>,
+    /// Ends a drag that rests without a release (see `animate`).
+    drag_rest: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
+
+/// How long live edits must pause before the drag counts as over: charts
+/// the drag left alone (off screen) then catch up.
+pub const DRAG_REST: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl AppState {
     #[must_use]
@@ -82,6 +89,7 @@ impl AppState {
             monte_carlo: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             frame_busy: StoredValue::new_local(false),
+            drag_rest: StoredValue::new_local(None),
         }
     }
 
@@ -101,8 +109,28 @@ impl AppState {
             return;
         };
         self.animate.set(animate);
+        if !animate {
+            self.end_drag_after_rest();
+        }
         self.own_inputs.set(None);
         self.schedule(move |inputs| inputs.set(id, value));
+    }
+
+    fn end_drag_after_rest(self) {
+        if let Some(pending) = self.drag_rest.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+        let timer = set_timeout_with_handle(
+            move || {
+                self.drag_rest.try_set_value(None);
+                if self.animate.try_get_untracked() == Some(false) {
+                    self.animate.try_set(true);
+                }
+            },
+            DRAG_REST,
+        )
+        .ok();
+        self.drag_rest.set_value(timer);
     }
 
     pub fn set_method(&self, method: Method) {

@@ -1,7 +1,7 @@
 //! The chart component in a real browser: it creates one ECharts instance,
 //! updates that same instance when its chart changes (at once on screen;
-//! off screen when it scrolls into view or the changes rest), and disposes
-//! it when it unmounts.
+//! during a drag off screen, not even built until it scrolls into view or
+//! the drag ends), and disposes it when it unmounts.
 #![cfg(target_arch = "wasm32")]
 
 use ai_gap_explorer::components::chart_view::ChartView;
@@ -70,7 +70,11 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
 
     let required = RwSignal::new(2000.0);
     let dragging = RwSignal::new(true);
-    let chart = Signal::derive(move || gap_charts::gap_bars(required.get(), 55.0));
+    let builds = StoredValue::new(0_usize);
+    let chart = Signal::derive(move || {
+        builds.update_value(|count| *count += 1);
+        gap_charts::gap_bars(required.get(), 55.0)
+    });
     let mounted = leptos::mount::mount_to(host.clone(), move || {
         view! { <ChartView name="test" chart=chart label="test chart".to_string() dragging=dragging /> }
     });
@@ -96,31 +100,53 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
     );
     assert_eq!(first_series_data(&second), vec![1200.0, 55.0]);
 
-    // Off screen during a drag, an update waits until the changes rest ...
+    // Off screen during a drag, a change is not even built ...
     style.set_property("top", "20000px").unwrap();
     sleep(100).await; // the visibility observer reports
+    let builds_before = builds.get_value();
     required.set(900.0);
     next_tasks().await;
+    required.set(800.0);
+    next_tasks().await;
+    assert_eq!(builds.get_value(), builds_before, "off screen: not built");
     assert_eq!(
         first_series_data(&second),
         vec![1200.0, 55.0],
-        "off screen: not yet"
+        "off screen: not drawn"
     );
-    sleep(400).await;
+    // ... until the drag ends ...
+    dragging.set(false);
+    next_tasks().await;
     assert_eq!(
         first_series_data(&second),
-        vec![900.0, 55.0],
-        "after the changes rest"
+        vec![800.0, 55.0],
+        "after the drag"
     );
-    // ... or until the chart scrolls into view.
+    assert_eq!(builds.get_value(), builds_before + 1, "built once");
+    // ... or the chart scrolls into view.
+    dragging.set(true);
+    next_tasks().await;
     required.set(700.0);
     next_tasks().await;
+    assert_eq!(first_series_data(&second), vec![800.0, 55.0]);
     style.set_property("top", "0").unwrap();
     sleep(100).await;
     assert_eq!(
         first_series_data(&second),
         vec![700.0, 55.0],
         "back on screen"
+    );
+
+    // Off screen but not dragging: at once.
+    style.set_property("top", "20000px").unwrap();
+    dragging.set(false);
+    sleep(100).await;
+    required.set(600.0);
+    next_tasks().await;
+    assert_eq!(
+        first_series_data(&second),
+        vec![600.0, 55.0],
+        "no drag: at once"
     );
 
     drop(mounted);
@@ -130,4 +156,30 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
         "the instance is disposed on unmount"
     );
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_drag_ends_when_the_edits_rest() {
+    use ai_gap_explorer::components::charts_grid::CHART_NAMES;
+    use ai_gap_explorer::state::{AppState, DRAG_REST};
+    use gap_model::InputId;
+
+    let settings = ai_gap_explorer::url_state::parse(&[], None, false, &CHART_NAMES);
+    let owner = Owner::new();
+    owner.set();
+    let state = AppState::new(settings);
+    let rest = i32::try_from(DRAG_REST.as_millis()).unwrap();
+
+    state.edit_live(InputId::Revenue, 70.0);
+    assert!(!state.animate.get_untracked(), "a live edit starts a drag");
+    sleep(rest / 2).await;
+    state.edit_live(InputId::Revenue, 80.0);
+    sleep(rest * 3 / 4).await;
+    assert!(
+        !state.animate.get_untracked(),
+        "each edit restarts the wait: still dragging"
+    );
+    sleep(rest).await;
+    assert!(state.animate.get_untracked(), "the edits rested: drag over");
+    assert_eq!(state.inputs.get_untracked().get(InputId::Revenue), 80.0);
 }

@@ -4,13 +4,11 @@ use leptos::prelude::*;
 
 use crate::echarts::{self, Echarts};
 
-/// How long the inputs must rest before an off-screen chart catches up.
-const OFF_SCREEN_REDRAW_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
-
 /// One ECharts chart. It creates its instance once, after mount, then only
 /// updates it; it follows its container's size and disposes the instance
-/// when it unmounts. During a slider drag an off-screen chart redraws only
-/// when it scrolls into view or the inputs rest, so a drag costs only the
+/// when it unmounts. During a slider drag an off-screen chart is neither
+/// built nor drawn: it catches up when it scrolls into view or the drag ends
+/// (released, or resting for `state::DRAG_REST`), so a drag costs only the
 /// charts the reader sees.
 #[component]
 pub fn ChartView(
@@ -37,65 +35,46 @@ pub fn ChartView(
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<(Echarts, bool)>);
+    // The option the instance shows, so that a run that changes nothing
+    // (the drag ending, the chart scrolling into view) draws nothing.
+    let drawn = StoredValue::new_local(None::<String>);
     let element_id = format!("chart-{name}");
     let visible = leptos_use::use_element_visibility(container);
-    // What an off-screen chart has not drawn yet, and the timer that draws it
-    // once the inputs rest.
-    let stale = StoredValue::new_local(None::<(Chart, String)>);
-    let stale_timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let draw_stale = move || {
-        if let Some(pending) = stale_timer.try_update_value(Option::take).flatten() {
-            pending.clear();
-        }
-        if let Some((chart, label)) = stale.try_update_value(Option::take).flatten() {
-            instance.with_value(|slot| {
-                if let Some((live, _)) = slot {
-                    echarts::update(live, &chart, &label, false);
-                }
-            });
-        }
-    };
 
     Effect::new(move |_| {
-        let chart = chart.get();
-        let label = label.get();
         let dark = dark.get();
-        let animate = animate.get_untracked();
+        let on_screen = visible.get();
+        let waiting = dragging.get() && !on_screen;
         let Some(element) = container.get() else {
             return;
         };
         let live_theme = instance.with_value(|slot| slot.as_ref().map(|(_, live_dark)| *live_dark));
-        if live_theme == Some(dark) && dragging.get_untracked() && !visible.get_untracked() {
-            // Off screen during a drag: the drag redraws only what the reader sees.
-            stale.set_value(Some((chart, label)));
-            if let Some(pending) = stale_timer.get_value() {
-                pending.clear();
-            }
-            let timer = set_timeout_with_handle(draw_stale, OFF_SCREEN_REDRAW_DELAY).ok();
-            stale_timer.set_value(timer);
+        if waiting && live_theme == Some(dark) {
+            // Not reading `chart` leaves it unbuilt; this effect runs again
+            // when `dragging` or `visible` changes.
             return;
         }
-        stale.set_value(None);
+        let Some(option) = gap_charts::option_json(&chart.get(), &label.get()) else {
+            return;
+        };
         instance.update_value(|slot| {
             match slot {
                 Some((live, live_dark)) if *live_dark == dark => {
-                    echarts::update(live, &chart, &label, animate);
+                    if drawn.with_value(|shown| shown.as_deref() == Some(option.as_str())) {
+                        return;
+                    }
+                    // Off screen nobody sees the tween; it would only cost frames.
+                    echarts::update(live, &option, animate.get_untracked() && on_screen);
                 }
                 _ => {
                     if let Some((stale, _)) = slot.take() {
                         echarts::dispose(&stale);
                     }
-                    *slot = echarts::init(&element, &chart, &label, dark)
-                        .map(|created| (created, dark));
+                    *slot = echarts::init(&element, &option, dark).map(|created| (created, dark));
                 }
             };
         });
-    });
-
-    Effect::new(move |_| {
-        if visible.get() {
-            draw_stale();
-        }
+        drawn.set_value(Some(option));
     });
 
     leptos_use::use_resize_observer(container, move |_, _| {
@@ -112,9 +91,6 @@ pub fn ChartView(
     });
 
     on_cleanup(move || {
-        if let Some(pending) = stale_timer.try_update_value(Option::take).flatten() {
-            pending.clear();
-        }
         instance.try_update_value(|slot| {
             if let Some((live, _)) = slot.take() {
                 echarts::dispose(&live);

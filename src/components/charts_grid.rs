@@ -99,8 +99,9 @@ pub fn ChartsGrid(names: Vec<&'static str>) -> impl IntoView {
     let state = use_app_state();
     let reduced_motion = leptos_use::use_media_query("(prefers-reduced-motion: reduce)");
     let animate = Signal::derive(move || state.animate.get() && !reduced_motion.get());
-    // `animate` is off exactly while a slider is dragged.
-    let dragging = Signal::derive(move || !state.animate.get());
+    // `animate` is off exactly while a slider is dragged. A memo, so the
+    // charts hear of a drag starting or ending, not of every edit in it.
+    let dragging = Memo::new(move |_| !state.animate.get());
     names
         .into_iter()
         .filter_map(|name| chart_signal(name).map(|chart| (name, chart)))
