@@ -16,23 +16,31 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn dispose(this: &Echarts);
+
+    #[wasm_bindgen(method, js_name = getWidth)]
+    fn width(this: &Echarts) -> f64;
+
+    #[wasm_bindgen(method, js_name = getHeight)]
+    fn height(this: &Echarts) -> f64;
 }
 
-/// Creates an ECharts instance in `element` and draws `option` (from
-/// `gap_charts::option_json`).
+/// Creates an empty ECharts instance in `element`; `update` draws in it.
 ///
 /// Not charming's `WasmRenderer::render`: it converts options with
 /// serde-wasm-bindgen, and a second serializer for every charming type
 /// would double the largest part of the wasm. Everything goes through JSON.
-pub fn init(element: &web_sys::Element, option: &str, dark: bool) -> Option<Echarts> {
+pub fn init(element: &web_sys::Element, dark: bool) -> Option<Echarts> {
     let theme = if dark {
         JsValue::from_str("dark")
     } else {
         JsValue::NULL
     };
-    let instance = init_element(element, &theme, &js_sys::Object::new()).ok()?;
-    update(&instance, option, false);
-    Some(instance)
+    init_element(element, &theme, &js_sys::Object::new()).ok()
+}
+
+/// The instance's size in px as of its last resize (no layout is forced).
+pub fn size(instance: &Echarts) -> (f64, f64) {
+    (instance.width(), instance.height())
 }
 
 /// Replaces what `instance` shows with `option` (from `gap_charts::option_json`).
@@ -88,7 +96,8 @@ extern "C" {
 }
 
 /// The picture a chart shows, as a data URL: PNG from the live canvas, or
-/// SVG from a short-lived second instance with the SVG renderer.
+/// SVG from a short-lived second instance of the same size with the SVG
+/// renderer.
 pub fn chart_image(chart_name: &str, svg: bool, background: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let element = document
@@ -103,9 +112,12 @@ pub fn chart_image(chart_name: &str, svg: bool, background: &str) -> Option<Stri
         return Some(live.get_data_url(&options));
     }
     let scratch = document.create_element("div").ok()?;
+    // The size of the chart on screen: its option is laid out for that size
+    // (`gap_charts::fit_to_size`).
+    let (width, height) = size(&live);
     let _ = scratch.set_attribute(
         "style",
-        "position:fixed;left:-10000px;top:0;width:960px;height:540px",
+        &format!("position:fixed;left:-10000px;top:0;width:{width}px;height:{height}px"),
     );
     document.body()?.append_child(&scratch).ok()?;
     let init_options = js_sys::Object::new();

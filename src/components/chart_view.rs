@@ -38,6 +38,8 @@ pub fn ChartView(
     // The option the instance shows, so that a run that changes nothing
     // (the drag ending, the chart scrolling into view) draws nothing.
     let drawn = StoredValue::new_local(None::<String>);
+    // The layout depends on the container's size: a resize lays it out again.
+    let resized = Trigger::new();
     let element_id = format!("chart-{name}");
     let visible = leptos_use::use_element_visibility(container);
 
@@ -54,27 +56,34 @@ pub fn ChartView(
             // when `dragging` or `visible` changes.
             return;
         }
-        let Some(option) = gap_charts::option_json(&chart.get(), &label.get()) else {
-            return;
-        };
+        resized.track();
         instance.update_value(|slot| {
-            match slot {
-                Some((live, live_dark)) if *live_dark == dark => {
-                    if drawn.with_value(|shown| shown.as_deref() == Some(option.as_str())) {
-                        return;
-                    }
-                    // Off screen nobody sees the tween; it would only cost frames.
-                    echarts::update(live, &option, animate.get_untracked() && on_screen);
+            let fresh = slot
+                .as_ref()
+                .is_none_or(|(_, live_dark)| *live_dark != dark);
+            if fresh {
+                if let Some((stale, _)) = slot.take() {
+                    echarts::dispose(&stale);
                 }
-                _ => {
-                    if let Some((stale, _)) = slot.take() {
-                        echarts::dispose(&stale);
-                    }
-                    *slot = echarts::init(&element, &option, dark).map(|created| (created, dark));
-                }
+                *slot = echarts::init(&element, dark).map(|created| (created, dark));
+                drawn.set_value(None);
+            }
+            let Some((live, _)) = slot else {
+                return;
             };
+            let size = echarts::size(live);
+            let Some(option) = gap_charts::option_json(&chart.get(), &label.get(), size) else {
+                return;
+            };
+            if drawn.with_value(|shown| shown.as_deref() == Some(option.as_str())) {
+                return;
+            }
+            // A new chart appears without a tween; off screen nobody sees
+            // one, it would only cost frames.
+            let tween = !fresh && on_screen && animate.get_untracked();
+            echarts::update(live, &option, tween);
+            drawn.set_value(Some(option));
         });
-        drawn.set_value(Some(option));
     });
 
     leptos_use::use_resize_observer(container, move |_, _| {
@@ -88,6 +97,7 @@ pub fn ChartView(
                 echarts::resize(live);
             }
         });
+        resized.notify();
     });
 
     on_cleanup(move || {

@@ -10,11 +10,17 @@ use serde_json::{json, Map, Value};
 /// draw on top of each other.
 pub const AXIS_LABEL_LINE_HEIGHT: f64 = 16.0;
 
-/// `chart` as a JSON option: `aria.label.description` is `description` (or
-/// ECharts writes a generated English one into the container's `aria-label`
-/// whatever the page language), and every axis label has a line height.
+/// `chart` as a JSON option for a `width` × `height` px container:
+/// `aria.label.description` is `description` (or ECharts writes a generated
+/// English one into the container's `aria-label` whatever the page
+/// language), every axis label has a line height, and the layout fits the
+/// container (`fit_to_size`; a size of 0 × 0 leaves it as built).
 #[must_use]
-pub fn option_json(chart: &Chart, description: &str) -> Option<String> {
+pub fn option_json(
+    chart: &Chart,
+    description: &str,
+    (width, height): (f64, f64),
+) -> Option<String> {
     let mut option = serde_json::to_value(chart).ok()?;
     let root = option.as_object_mut()?;
     root.insert(
@@ -31,6 +37,7 @@ pub fn option_json(chart: &Chart, description: &str) -> Option<String> {
             _ => {}
         }
     }
+    crate::fit::fit_to_size(&mut option, width, height);
     serde_json::to_string(&option).ok()
 }
 

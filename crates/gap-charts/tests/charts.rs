@@ -629,7 +629,8 @@ fn the_option_carries_the_description_and_readable_axis_labels() {
     let chart = gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::De);
     let description = "Balkendiagramm: ein Test";
     let option: Value =
-        serde_json::from_str(&gap_charts::option_json(&chart, description).unwrap()).unwrap();
+        serde_json::from_str(&gap_charts::option_json(&chart, description, (0.0, 0.0)).unwrap())
+            .unwrap();
     assert_eq!(option["aria"]["enabled"], true);
     assert_eq!(option["aria"]["label"]["description"], description);
     let axes: Vec<&Value> = all(&option["xAxis"])
@@ -706,7 +707,8 @@ fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
         ];
         for chart in &charts {
             let option: Value =
-                serde_json::from_str(&gap_charts::option_json(chart, "test").unwrap()).unwrap();
+                serde_json::from_str(&gap_charts::option_json(chart, "test", (0.0, 0.0)).unwrap())
+                    .unwrap();
             for (key, component) in [
                 ("title", "TitleComponent"),
                 ("legend", "LegendComponent"),

@@ -1,0 +1,201 @@
+//! Options fitted to their container: what a phone (390 px wide cards make
+//! charts of about 350 px) gets that a desktop does not.
+
+use gap_charts::{option_json, Lang, NARROW_WIDTH};
+use gap_model::{Inputs, Ranges};
+use serde_json::Value;
+
+const PHONE: f64 = 354.0;
+const DESKTOP: f64 = 1000.0;
+
+fn charts() -> Vec<(&'static str, charming::Chart)> {
+    let inputs = Inputs::default().validate().expect("defaults are valid");
+    let outcome = gap_model::run(&inputs);
+    let mc = gap_model::monte_carlo(&inputs, &Ranges::default(), 200, gap_model::DEFAULT_SEED);
+    let bars = gap_model::tornado(&inputs, &Ranges::default());
+    vec![
+        (
+            "gap",
+            gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::En),
+        ),
+        (
+            "gap_over_time",
+            gap_charts::gap_over_time(&outcome, Lang::En),
+        ),
+        ("pv", gap_charts::pv(&outcome, Lang::En)),
+        (
+            "methods",
+            gap_charts::methods(
+                &gap_model::required_by_method(&inputs),
+                inputs.method,
+                Lang::En,
+            ),
+        ),
+        (
+            "tornado",
+            gap_charts::tornado(&bars, outcome.gap_pv, Lang::En),
+        ),
+        ("fan", gap_charts::fan(&mc, Lang::En)),
+        (
+            "deepseek",
+            gap_charts::deepseek(&outcome, &outcome, 0.0, Lang::En),
+        ),
+        ("drawdowns", gap_charts::drawdowns(Lang::En)),
+    ]
+}
+
+fn fitted(chart: &charming::Chart, size: (f64, f64)) -> Value {
+    serde_json::from_str(&option_json(chart, "test", size).expect("serializes")).expect("JSON")
+}
+
+fn chart(name: &str) -> charming::Chart {
+    charts()
+        .into_iter()
+        .find(|(candidate, _)| *candidate == name)
+        .map(|(_, chart)| chart)
+        .expect("a chart of that name")
+}
+
+fn list(value: &Value) -> Vec<Value> {
+    match value {
+        Value::Array(items) => items.clone(),
+        Value::Null => Vec::new(),
+        other => vec![other.clone()],
+    }
+}
+
+#[test]
+fn no_size_leaves_the_layout_as_built() {
+    for (name, chart) in charts() {
+        let option = fitted(&chart, (0.0, 0.0));
+        assert!(option["title"][0]["textStyle"]["width"].is_null(), "{name}");
+        for size in [(f64::NAN, 300.0), (-1.0, 300.0), (300.0, f64::INFINITY)] {
+            assert_eq!(fitted(&chart, size), option, "{name} at {size:?}");
+        }
+    }
+}
+
+#[test]
+fn titles_wrap_at_the_container_width_and_push_the_plot_down() {
+    let chart = chart("gap_over_time");
+    let built = fitted(&chart, (0.0, 0.0));
+    let wide = fitted(&chart, (DESKTOP, 360.0));
+    let phone = fitted(&chart, (PHONE, 320.0));
+    let style = &phone["title"][0]["textStyle"];
+    assert_eq!(style["overflow"], "break");
+    assert_eq!(style["width"], PHONE - 8.0 - 8.0);
+    assert_eq!(phone["title"][0]["subtextStyle"]["overflow"], "break");
+    let top = |option: &Value| option["grid"][0]["top"].as_f64().unwrap();
+    assert_eq!(
+        top(&wide),
+        top(&built),
+        "one line each on a desktop: nothing moves"
+    );
+    // "Revenue needed vs. earned, 2026–2035: no break-even by 2035" takes two
+    // lines at 338 px, the source note two.
+    assert_eq!(top(&phone), top(&built) + 19.0 + 15.0);
+}
+
+#[test]
+fn narrow_category_labels_wrap_and_value_axes_get_fewer_ticks() {
+    let gap = fitted(&chart("gap"), (PHONE, 320.0));
+    let label = &gap["xAxis"]["axisLabel"];
+    assert_eq!(label["overflow"], "break");
+    let width = label["width"].as_f64().unwrap();
+    assert!(
+        width > 24.0 && width * 3.0 < PHONE,
+        "three categories share the width: {width}"
+    );
+    assert!(fitted(&chart("gap"), (DESKTOP, 360.0))["xAxis"]["axisLabel"]["width"].is_null());
+
+    let drawdowns = fitted(&chart("drawdowns"), (PHONE, 600.0));
+    let label = &drawdowns["yAxis"]["axisLabel"];
+    assert_eq!(label["overflow"], "break");
+    let share = label["width"].as_f64().unwrap() / (PHONE - 12.0 - 44.0);
+    assert!(
+        (0.44..=0.66).contains(&share),
+        "y labels take {share} of the plot"
+    );
+    for axis in list(&drawdowns["xAxis"]) {
+        assert_eq!(axis["splitNumber"], 3, "{axis}");
+    }
+}
+
+#[test]
+fn deepseek_stacks_its_two_plots_when_narrow() {
+    let chart = chart("deepseek");
+    let wide = fitted(&chart, (DESKTOP, 360.0));
+    assert_eq!(wide["grid"][0]["right"], "54%", "side by side on a desktop");
+
+    let (width, height) = (PHONE, 600.0);
+    let phone = fitted(&chart, (width, height));
+    let grids = list(&phone["grid"]);
+    let titles = list(&phone["title"]);
+    let number = |value: &Value| {
+        value
+            .as_f64()
+            .unwrap_or_else(|| panic!("a number: {value}"))
+    };
+    for grid in &grids {
+        assert_eq!(grid["left"], 12);
+        assert_eq!(grid["right"], 24);
+        assert!(grid["bottom"].is_null());
+    }
+    let (top0, height0) = (number(&grids[0]["top"]), number(&grids[0]["height"]));
+    let (top1, height1) = (number(&grids[1]["top"]), number(&grids[1]["height"]));
+    assert!(height0 >= 90.0 && (height0 - height1).abs() < 1e-9);
+    assert!(
+        number(&titles[1]["top"]) < top0,
+        "first caption above the first plot"
+    );
+    let second_caption = number(&titles[2]["top"]);
+    assert!(top0 + height0 < second_caption && second_caption < top1);
+    assert!(
+        top1 + height1 <= height - 60.0 + 1e-9,
+        "room for the legend"
+    );
+
+    let short = fitted(&chart, (PHONE, 320.0));
+    assert_eq!(
+        short["grid"][0]["right"], "54%",
+        "too short to stack: as built"
+    );
+}
+
+#[test]
+fn every_chart_keeps_its_plots_inside_the_container_at_any_size() {
+    for (name, chart) in charts() {
+        for width in [
+            240.0,
+            320.0,
+            PHONE,
+            420.0,
+            NARROW_WIDTH - 1.0,
+            NARROW_WIDTH,
+            800.0,
+            1400.0,
+        ] {
+            for height in [280.0, 320.0, 360.0, 440.0, 600.0] {
+                let option = fitted(&chart, (width, height));
+                for grid in list(&option["grid"]) {
+                    let top = grid["top"].as_f64().expect("a top in px");
+                    assert!(
+                        top.is_finite() && top > 0.0,
+                        "{name} {width}×{height}: {grid}"
+                    );
+                    if let Some(plot) = grid["height"].as_f64() {
+                        assert!(top + plot <= height, "{name} {width}×{height}: {grid}");
+                    }
+                }
+                for axis in list(&option["xAxis"]).iter().chain(&list(&option["yAxis"])) {
+                    if let Some(label_width) = axis["axisLabel"]["width"].as_f64() {
+                        assert!(
+                            label_width >= 24.0 && label_width < width,
+                            "{name} {width}×{height}: {axis}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
