@@ -93,6 +93,8 @@ pub struct UiTexts {
     pub name_deepseek: &'static str,
     pub name_drawdowns: &'static str,
     pub charts_region: &'static str,
+    /// The phone layout's link from the summary down to the assumptions, below the charts.
+    pub to_assumptions: &'static str,
     /// Placeholders: {param} {value} {reason}.
     pub notice_ignored: &'static str,
     /// Placeholder: {default}.
@@ -282,6 +284,7 @@ pub const EN: UiTexts = UiTexts {
     name_deepseek: "DeepSeek effect",
     name_drawdowns: "Market-value losses",
     charts_region: "Charts",
+    to_assumptions: "Change the assumptions ↓",
     notice_ignored: "URL parameter {param}=\"{value}\" {reason}",
     notice_not_a_number: "is not a number; the default {default} is used.",
     notice_out_of_range: "is outside {min}–{max}; {used} is used.",
@@ -400,6 +403,7 @@ pub const DE: UiTexts = UiTexts {
     name_deepseek: "DeepSeek-Effekt",
     name_drawdowns: "Börsenwertverluste",
     charts_region: "Diagramme",
+    to_assumptions: "Annahmen ändern ↓",
     notice_ignored: "URL-Parameter {param}=\"{value}\" {reason}",
     notice_not_a_number: "ist keine Zahl; der Standardwert {default} wird verwendet.",
     notice_out_of_range: "liegt außerhalb von {min}–{max}; {used} wird verwendet.",
@@ -518,6 +522,7 @@ pub const NL: UiTexts = UiTexts {
     name_deepseek: "DeepSeek-effect",
     name_drawdowns: "Verliezen aan beurswaarde",
     charts_region: "Grafieken",
+    to_assumptions: "Aannames aanpassen ↓",
     notice_ignored: "URL-parameter {param}=\"{value}\" {reason}",
     notice_not_a_number: "is geen getal; de standaardwaarde {default} wordt gebruikt.",
     notice_out_of_range: "ligt buiten {min}–{max}; {used} wordt gebruikt.",

@@ -84,11 +84,15 @@ fn Explorer() -> impl IntoView {
             <GrowthSolver />
             <PresetBar />
         </section>
+        // Charts before the assumptions: the order a screen reader and a
+        // phone's single column follow. Wide screens place the panel in
+        // the left column (style/main.css).
+        <a class="to-assumptions" href="#assumptions">{move || texts(state.lang.get()).to_assumptions}</a>
         <div class="explorer">
-            <AssumptionsPanel />
             <section class="charts" aria-label=move || texts(state.lang.get()).charts_region>
                 <ChartsGrid names=CHART_NAMES.to_vec() />
             </section>
+            <AssumptionsPanel />
         </div>
         <ExportMenu />
     }

@@ -22,7 +22,7 @@ pub fn AssumptionsPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || texts(state.lang.get());
     view! {
-        <section class="assumptions" aria-labelledby="assumptions-title">
+        <section class="assumptions" id="assumptions" aria-labelledby="assumptions-title">
             <div class="panel-head">
                 <h2 id="assumptions-title">{move || t().assumptions}</h2>
                 <button type="button" class="secondary" on:click=move |_| state.reset_all()>
