@@ -227,6 +227,33 @@ describe('explorer', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = false)));
     await page.waitForTimeout(1200);
+
+    const layout = await page.evaluate(() => {
+      const top = (selector) => document.querySelector(selector).getBoundingClientRect().top;
+      const charts = [...document.querySelectorAll('[data-chart]')].map((element) => {
+        const option = echarts.getInstanceByDom(element).getOption();
+        return {
+          name: element.dataset.chart,
+          width: element.clientWidth,
+          titleWidth: option.title[0].textStyle?.width,
+          grids: option.grid.map((grid) => ({ top: grid.top, height: grid.height, right: grid.right })),
+          categoryLabelWidths: [...option.xAxis, ...option.yAxis]
+            .filter((axis) => axis.type === 'category' && axis.axisLabel?.interval === 0)
+            .map((axis) => axis.axisLabel.width),
+        };
+      });
+      return { chartsTop: top('.charts'), assumptionsTop: top('.assumptions'), charts };
+    });
+    assert.ok(layout.chartsTop < layout.assumptionsTop, 'on a phone the charts come before the assumptions');
+    for (const chart of layout.charts) {
+      assert.ok(chart.titleWidth > 0 && chart.titleWidth <= chart.width, `${chart.name}: the title wraps inside the chart: ${JSON.stringify(chart)}`);
+      for (const width of chart.categoryLabelWidths) {
+        assert.ok(width > 0 && width < chart.width, `${chart.name}: category labels wrap: ${JSON.stringify(chart)}`);
+      }
+    }
+    const deepseek = layout.charts.find((chart) => chart.name === 'deepseek');
+    assert.equal(deepseek.grids.length, 2);
+    assert.ok(deepseek.grids[1].top >= deepseek.grids[0].top + deepseek.grids[0].height, `deepseek's plots are stacked: ${JSON.stringify(deepseek.grids)}`);
     await page.screenshot({ path: screenshotPath('explorer-phone'), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
