@@ -43,10 +43,21 @@ pub fn size(instance: &Echarts) -> (f64, f64) {
     (instance.width(), instance.height())
 }
 
+/// How `update` hands a new option to ECharts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Redraw {
+    /// Series and axes replaced, the rest merged: what a change of the
+    /// numbers needs, and what lets ECharts tween from the old picture.
+    Numbers,
+    /// Everything replaced: for an option laid out for a new size. Merged,
+    /// bar series can keep the layout of the old grids (ECharts 5.6).
+    Layout,
+}
+
 /// Replaces what `instance` shows with `option` (from `gap_charts::option_json`).
 /// Series are replaced rather than merged, so a series that disappears from
 /// the option disappears from the screen.
-pub fn update(instance: &Echarts, option: &str, animate: bool) {
+pub fn update(instance: &Echarts, option: &str, animate: bool, redraw: Redraw) {
     // One JSON.parse is cheaper than building the option object field by
     // field across the wasm boundary.
     let Ok(option) = js_sys::JSON::parse(option) else {
@@ -58,11 +69,18 @@ pub fn update(instance: &Echarts, option: &str, animate: bool) {
     round_tooltip_values(&option);
     localize_axis_and_label_numbers(&option);
     let merge = js_sys::Object::new();
-    let replace: js_sys::Array = ["series", "xAxis", "yAxis"]
-        .iter()
-        .map(|key| JsValue::from_str(key))
-        .collect();
-    let _ = js_sys::Reflect::set(&merge, &"replaceMerge".into(), &replace);
+    match redraw {
+        Redraw::Numbers => {
+            let replace: js_sys::Array = ["series", "xAxis", "yAxis"]
+                .iter()
+                .map(|key| JsValue::from_str(key))
+                .collect();
+            let _ = js_sys::Reflect::set(&merge, &"replaceMerge".into(), &replace);
+        }
+        Redraw::Layout => {
+            let _ = js_sys::Reflect::set(&merge, &"notMerge".into(), &true.into());
+        }
+    }
     instance.set_option_with(&option, &merge);
 }
 

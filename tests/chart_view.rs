@@ -183,3 +183,80 @@ async fn a_drag_ends_when_the_edits_rest() {
     assert!(state.animate.get_untracked(), "the edits rested: drag over");
     assert_eq!(state.inputs.get_untracked().get(InputId::Revenue), 80.0);
 }
+
+fn option_of(instance: &JsValue) -> JsValue {
+    let get_option: js_sys::Function = js_sys::Reflect::get(instance, &"getOption".into())
+        .unwrap()
+        .unchecked_into();
+    get_option.call0(instance).unwrap()
+}
+
+fn path(value: &JsValue, keys: &[&str]) -> JsValue {
+    keys.iter().fold(value.clone(), |value, key| {
+        let key = key
+            .parse::<u32>()
+            .map_or_else(|_| JsValue::from_str(key), JsValue::from);
+        js_sys::Reflect::get(&value, &key).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_new_size_lays_the_chart_out_again_without_a_tween() {
+    load_echarts();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    let style = host.style();
+    style.set_property("width", "1000px").unwrap();
+    style.set_property("height", "600px").unwrap();
+    style.set_property("position", "absolute").unwrap();
+    style.set_property("top", "0").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    // ChartView's container takes the host's size.
+    let sheet = document.create_element("style").unwrap();
+    sheet.set_text_content(Some("[data-chart=sized]{width:100%;height:100%}"));
+    document.head().unwrap().append_child(&sheet).unwrap();
+
+    let inputs = gap_model::Inputs::default().validate().unwrap();
+    let cut = RwSignal::new(0.0);
+    let chart = Signal::derive(move || {
+        let outcome = gap_model::run(&inputs);
+        gap_charts::deepseek(&outcome, &outcome, cut.get(), gap_charts::Lang::En)
+    });
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <ChartView name="sized" chart=chart label="test chart".to_string() animate=true /> }
+    });
+    sleep(100).await;
+    let element = document
+        .query_selector("[data-chart=sized]")
+        .unwrap()
+        .unwrap();
+    let instance = instance_of(&element);
+    let right = |option: &JsValue| path(option, &["grid", "0", "right"]);
+    assert_eq!(
+        right(&option_of(&instance)).as_string().as_deref(),
+        Some("54%"),
+        "side by side"
+    );
+
+    style.set_property("width", "350px").unwrap();
+    sleep(200).await; // the resize observer reports, the effect runs
+    let narrow = option_of(&instance);
+    assert_eq!(right(&narrow).as_f64(), Some(24.0), "stacked at 350 px");
+    assert_eq!(
+        path(&narrow, &["animation"]).as_bool(),
+        Some(false),
+        "a new layout appears at once (a tween would fly the bars from the old grids)"
+    );
+
+    cut.set(90.0);
+    sleep(100).await;
+    assert_eq!(
+        path(&option_of(&instance), &["animation"]).as_bool(),
+        Some(true),
+        "new numbers at the same size tween"
+    );
+
+    drop(mounted);
+    host.remove();
+    sheet.remove();
+}

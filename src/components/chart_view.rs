@@ -2,7 +2,7 @@ use charming::Chart;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::echarts::{self, Echarts};
+use crate::echarts::{self, Echarts, Redraw};
 
 /// One ECharts chart. It creates its instance once, after mount, then only
 /// updates it; it follows its container's size and disposes the instance
@@ -35,9 +35,10 @@ pub fn ChartView(
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<(Echarts, bool)>);
-    // The option the instance shows, so that a run that changes nothing
-    // (the drag ending, the chart scrolling into view) draws nothing.
-    let drawn = StoredValue::new_local(None::<String>);
+    // The option the instance shows and the size it was laid out for, so
+    // that a run that changes nothing (the drag ending, the chart scrolling
+    // into view) draws nothing.
+    let drawn = StoredValue::new_local(None::<(String, (f64, f64))>);
     // The layout depends on the container's size: a resize lays it out again.
     let resized = Trigger::new();
     let element_id = format!("chart-{name}");
@@ -75,14 +76,20 @@ pub fn ChartView(
             let Some(option) = gap_charts::option_json(&chart.get(), &label.get(), size) else {
                 return;
             };
-            if drawn.with_value(|shown| shown.as_deref() == Some(option.as_str())) {
+            let redraw = drawn.with_value(|shown| match shown {
+                Some((shown, _)) if *shown == option => None,
+                Some((_, shown_size)) if *shown_size == size => Some(Redraw::Numbers),
+                _ => Some(Redraw::Layout),
+            });
+            let Some(redraw) = redraw else {
                 return;
-            }
-            // A new chart appears without a tween; off screen nobody sees
-            // one, it would only cost frames.
-            let tween = !fresh && on_screen && animate.get_untracked();
-            echarts::update(live, &option, tween);
-            drawn.set_value(Some(option));
+            };
+            // Only new numbers tween. A new chart or a new layout appears at
+            // once (bars would fly from the old grids), and off screen
+            // nobody sees a tween: it would only cost frames.
+            let tween = redraw == Redraw::Numbers && on_screen && animate.get_untracked();
+            echarts::update(live, &option, tween, redraw);
+            drawn.set_value(Some((option, size)));
         });
     });
 
