@@ -81,7 +81,7 @@ fn wrap_main_title(root: &mut Map<String, Value>, width: f64) -> f64 {
         "subtextStyle",
         json!({ "width": room, "overflow": "break", "lineHeight": SUBTEXT_LINE }),
     );
-    (text_lines - 1.0) * TITLE_LINE + (subtext_lines - 1.0).max(0.0) * SUBTEXT_LINE
+    (text_lines - 1.0).max(0.0) * TITLE_LINE + (subtext_lines - 1.0).max(0.0) * SUBTEXT_LINE
 }
 
 /// Moves every grid and every caption title (all titles but the first)

@@ -199,3 +199,19 @@ fn every_chart_keeps_its_plots_inside_the_container_at_any_size() {
         }
     }
 }
+
+#[test]
+fn a_source_note_under_an_empty_title_still_pushes_the_plot_down() {
+    // About 70 characters: two lines at 284 px.
+    let note = "Source: an article of 2 Feb 2026 and a second one of 10 Nov 2025, here";
+    let mut option = serde_json::json!({
+        "title": [{ "text": "", "subtext": note, "left": 8 }],
+        "grid": [{ "top": 84, "bottom": 60 }],
+    });
+    gap_charts::fit_to_size(&mut option, 300.0, 300.0);
+    assert_eq!(option["grid"][0]["top"], 84.0 + 15.0, "{option}");
+
+    let mut untitled = serde_json::json!({ "grid": [{ "top": 84, "bottom": 60 }] });
+    gap_charts::fit_to_size(&mut untitled, 300.0, 300.0);
+    assert_eq!(untitled["grid"][0]["top"], 84, "{untitled}");
+}
