@@ -49,8 +49,9 @@ pub enum Redraw {
     /// Series and axes replaced, the rest merged: what a change of the
     /// numbers needs, and what lets ECharts tween from the old picture.
     Numbers,
-    /// Everything replaced: for an option laid out for a new size. Merged,
-    /// bar series can keep the layout of the old grids (ECharts 5.6).
+    /// Everything replaced: for an option laid out for a new size, so that
+    /// nothing of the old layout (a grid's `bottom` where the new one has a
+    /// `height`, side-by-side insets) survives in a merge.
     Layout,
 }
 
