@@ -9,6 +9,7 @@ pub mod format;
 pub mod i18n;
 pub mod service_worker;
 pub mod state;
+pub mod text_width;
 pub mod url_state;
 
 pub use components::app::App;

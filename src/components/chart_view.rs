@@ -73,7 +73,13 @@ pub fn ChartView(
                 return;
             };
             let size = echarts::size(live);
-            let Some(option) = gap_charts::option_json(&chart.get(), &label.get(), size) else {
+            let container = gap_charts::Container {
+                width: size.0,
+                height: size.1,
+                text: &crate::text_width::CanvasText,
+            };
+            let Some(option) = gap_charts::option_json(&chart.get(), &label.get(), &container)
+            else {
                 return;
             };
             let redraw = drawn.with_value(|shown| match shown {

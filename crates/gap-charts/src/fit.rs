@@ -6,6 +6,50 @@
 
 use serde_json::{json, Map, Value};
 
+/// How wide a text is drawn, in px: the browser measures it with a canvas;
+/// elsewhere [`Estimate`] stands in.
+pub trait TextWidth {
+    fn width(&self, text: &str, font_size: f64, bold: bool) -> f64;
+}
+
+/// Average glyph widths as a share of the font size, on the wide side of
+/// DejaVu Sans, so that an estimate errs towards more lines (a little more
+/// space) rather than fewer (text over the plot).
+pub struct Estimate;
+
+impl TextWidth for Estimate {
+    fn width(&self, text: &str, font_size: f64, bold: bool) -> f64 {
+        let glyph = if bold { 0.62 } else { 0.56 };
+        text.chars().count() as f64 * font_size * glyph
+    }
+}
+
+/// The box a chart is drawn in: its size in px and how its texts measure.
+pub struct Container<'a> {
+    pub width: f64,
+    pub height: f64,
+    pub text: &'a dyn TextWidth,
+}
+
+impl Container<'static> {
+    /// No size: the option stays as built.
+    pub const UNSIZED: Container<'static> = Container {
+        width: 0.0,
+        height: 0.0,
+        text: &Estimate,
+    };
+
+    /// A `width` × `height` px box whose texts are estimated.
+    #[must_use]
+    pub fn estimated(width: f64, height: f64) -> Container<'static> {
+        Container {
+            width,
+            height,
+            text: &Estimate,
+        }
+    }
+}
+
 /// Below this container width (px) a chart counts as narrow: category
 /// labels get a width to wrap at, and two side-by-side plots are stacked.
 pub const NARROW_WIDTH: f64 = 600.0;
@@ -14,11 +58,6 @@ const TITLE_FONT: f64 = 15.0;
 const SUBTEXT_FONT: f64 = 12.0;
 const TITLE_LINE: f64 = 19.0;
 const SUBTEXT_LINE: f64 = 15.0;
-/// Average glyph widths as a share of the font size, on the wide side of
-/// DejaVu and Helvetica, so that estimates err towards more lines (a little
-/// more space) rather than fewer (text over the plot).
-const BOLD_GLYPH: f64 = 0.62;
-const PLAIN_GLYPH: f64 = 0.56;
 /// What a title keeps free to its right.
 const TITLE_RIGHT: f64 = 8.0;
 /// Room from a plot's caption to its grid: the y-axis name sits in it.
@@ -43,34 +82,43 @@ const VALUE_LABELS: f64 = 48.0;
 /// plots move down by the lines that adds; on a narrow container category
 /// labels wrap at the width they have, and two side-by-side plots are
 /// stacked. Leaves the option as it is for a size that is not positive.
-pub fn fit_to_size(option: &mut Value, width: f64, height: f64) {
+pub fn fit_to_size(option: &mut Value, container: &Container) {
+    let Container {
+        width,
+        height,
+        text,
+    } = *container;
     if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
         return;
     }
     let Some(root) = option.as_object_mut() else {
         return;
     };
-    let extra = wrap_main_title(root, width);
+    let extra = wrap_main_title(root, width, text);
     let narrow = width < NARROW_WIDTH;
-    let stacked = narrow && stack_two_plots(root, width, height, extra);
+    let stacked = narrow && stack_two_plots(root, container, extra);
     if !stacked {
         shift_down(root, extra);
     }
     if narrow {
-        limit_category_labels(root, width, height);
+        limit_category_labels(root, container);
     }
 }
 
 /// Sets the wrap width of the first title and its subtext; returns how much
 /// taller (px) the wrapped lines make it.
-fn wrap_main_title(root: &mut Map<String, Value>, width: f64) -> f64 {
+fn wrap_main_title(root: &mut Map<String, Value>, width: f64, text: &dyn TextWidth) -> f64 {
     let Some(title) = entries_mut(root, "title").into_iter().next() else {
         return 0.0;
     };
     let left = title.get("left").and_then(Value::as_f64).unwrap_or(0.0);
     let room = (width - left - TITLE_RIGHT).max(1.0);
-    let text_lines = lines(text_of(title, "text"), TITLE_FONT * BOLD_GLYPH, room);
-    let subtext_lines = lines(text_of(title, "subtext"), SUBTEXT_FONT * PLAIN_GLYPH, room);
+    let text_lines = lines(text_of(title, "text"), room, &|line| {
+        text.width(line, TITLE_FONT, true)
+    });
+    let subtext_lines = lines(text_of(title, "subtext"), room, &|line| {
+        text.width(line, SUBTEXT_FONT, false)
+    });
     merge(
         title,
         "textStyle",
@@ -101,7 +149,8 @@ fn shift_down(root: &mut Map<String, Value>, extra: f64) {
 /// Two plots side by side, each with a caption title, become two full-width
 /// plots one above the other (each caption above its plot). Returns whether
 /// it stacked them: not for other layouts, nor in a container too short.
-fn stack_two_plots(root: &mut Map<String, Value>, width: f64, height: f64, extra: f64) -> bool {
+fn stack_two_plots(root: &mut Map<String, Value>, container: &Container, extra: f64) -> bool {
+    let (width, height, text) = (container.width, container.height, container.text);
     let room = (width - 2.0 * TITLE_RIGHT).max(1.0);
     let (first_grid_top, second_caption_top, second_grid_top, first_caption_top, plot) = {
         let grids = entries(root, "grid");
@@ -125,7 +174,9 @@ fn stack_two_plots(root: &mut Map<String, Value>, width: f64, height: f64, extra
                 .and_then(|style| style.get("fontSize"))
                 .and_then(Value::as_f64)
                 .unwrap_or(SUBTEXT_FONT);
-            lines(text_of(caption, "text"), font * BOLD_GLYPH, room) * (font + 3.0)
+            lines(text_of(caption, "text"), room, &|line| {
+                text.width(line, font, true)
+            }) * (font + 3.0)
         };
         let first_caption_top = first_top + extra;
         let second_height = caption_height(second_caption);
@@ -174,7 +225,8 @@ fn stack_two_plots(root: &mut Map<String, Value>, width: f64, height: f64, extra
 /// Category labels shown in full (`interval: 0`) wrap: on an x-axis at the
 /// width each category has, on a y-axis at the smallest share of the plot's
 /// width at which they fit its height. Horizontal value axes get fewer ticks.
-fn limit_category_labels(root: &mut Map<String, Value>, width: f64, height: f64) {
+fn limit_category_labels(root: &mut Map<String, Value>, container: &Container) {
+    let (width, height, text) = (container.width, container.height, container.text);
     let plots: Vec<(f64, f64)> = entries(root, "grid")
         .into_iter()
         .map(|grid| (plot_width(grid, width), plot_height(grid, height)))
@@ -212,11 +264,11 @@ fn limit_category_labels(root: &mut Map<String, Value>, width: f64, height: f64)
             let label_width = if horizontal {
                 (plot_width - VALUE_LABELS) / labels.len() as f64 - 6.0
             } else {
-                let glyph = AXIS_LABEL_FONT * PLAIN_GLYPH;
+                let measure = |line: &str| text.width(line, AXIS_LABEL_FONT, false);
                 let fits = |share: f64| {
                     let total: f64 = labels
                         .iter()
-                        .map(|label| lines(label, glyph, plot_width * share))
+                        .map(|label| lines(label, plot_width * share, &measure))
                         .sum();
                     total * crate::option::AXIS_LABEL_LINE_HEIGHT <= plot_height
                 };
@@ -259,35 +311,36 @@ fn plot_width(grid: &Map<String, Value>, width: f64) -> f64 {
     (width - inset("left") - inset("right")).max(1.0)
 }
 
-/// How many lines `text` takes wrapped at `room` px, words kept whole,
-/// with `glyph` px per character.
-fn lines(text: &str, glyph: f64, room: f64) -> f64 {
+/// How many lines `text` takes wrapped at `room` px as ECharts' `break`
+/// wraps it: words kept whole, a word wider than a line broken inside.
+fn lines(text: &str, room: f64, width: &dyn Fn(&str) -> f64) -> f64 {
     if text.is_empty() {
         return 0.0;
     }
-    let per_line = (room / glyph).floor().max(1.0) as usize;
-    text.split('\n')
-        .map(|paragraph| {
-            let mut count = 1;
-            let mut used = 0;
-            for word in paragraph.split(' ') {
-                let length = word.chars().count();
-                let needed = if used == 0 { length } else { used + 1 + length };
-                if needed <= per_line || used == 0 {
-                    used = needed;
-                } else {
-                    count += 1;
-                    used = length;
-                }
-                while used > per_line {
-                    // A word longer than a line breaks inside itself.
-                    count += 1;
-                    used -= per_line;
-                }
+    let mut count = 0.0;
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        count += 1.0;
+        for word in paragraph.split(' ') {
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if line.is_empty() || width(&candidate) <= room {
+                line = candidate;
+            } else {
+                count += 1.0;
+                line = word.to_owned();
             }
-            count
-        })
-        .sum::<usize>() as f64
+            let overflow = (width(&line) / room).ceil() - 1.0;
+            if overflow > 0.0 {
+                count += overflow;
+                line.clear();
+            }
+        }
+    }
+    count
 }
 
 fn text_of<'a>(object: &'a Map<String, Value>, key: &str) -> &'a str {

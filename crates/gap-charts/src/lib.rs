@@ -45,7 +45,7 @@ use charming::Chart;
 pub use deepseek::{deepseek, PRICE_FIGURES};
 pub use drawdowns::{drawdowns, drawdowns_by_date, Drawdown, DropIs, Span, Who, DRAWDOWNS};
 pub use fan::{band_axis, fan, BandAxis};
-pub use fit::{fit_to_size, NARROW_WIDTH};
+pub use fit::{fit_to_size, Container, Estimate, TextWidth, NARROW_WIDTH};
 pub use gap::{actual_revenue_range, gap, ACTUAL_REVENUE_FIGURE};
 pub use methods::methods;
 pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};

@@ -4,6 +4,8 @@
 use charming::Chart;
 use serde_json::{json, Map, Value};
 
+use crate::fit::Container;
+
 /// Line height of axis labels, in px. Without it ECharts takes the width of
 /// the glyph "国" as the line height; where no CJK font is installed that is
 /// a narrow fallback glyph, and two-line category labels ("Gap\n$1,945B")
@@ -14,13 +16,9 @@ pub const AXIS_LABEL_LINE_HEIGHT: f64 = 16.0;
 /// `aria.label.description` is `description` (or ECharts writes a generated
 /// English one into the container's `aria-label` whatever the page
 /// language), every axis label has a line height, and the layout fits the
-/// container (`fit_to_size`; a size of 0 × 0 leaves it as built).
+/// container (`fit_to_size`; `Container::UNSIZED` leaves it as built).
 #[must_use]
-pub fn option_json(
-    chart: &Chart,
-    description: &str,
-    (width, height): (f64, f64),
-) -> Option<String> {
+pub fn option_json(chart: &Chart, description: &str, container: &Container) -> Option<String> {
     let mut option = serde_json::to_value(chart).ok()?;
     let root = option.as_object_mut()?;
     root.insert(
@@ -37,7 +35,7 @@ pub fn option_json(
             _ => {}
         }
     }
-    crate::fit::fit_to_size(&mut option, width, height);
+    crate::fit::fit_to_size(&mut option, container);
     serde_json::to_string(&option).ok()
 }
 

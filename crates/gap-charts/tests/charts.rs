@@ -628,9 +628,10 @@ fn the_option_carries_the_description_and_readable_axis_labels() {
     let outcome = gap_model::run(&defaults());
     let chart = gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::De);
     let description = "Balkendiagramm: ein Test";
-    let option: Value =
-        serde_json::from_str(&gap_charts::option_json(&chart, description, (0.0, 0.0)).unwrap())
-            .unwrap();
+    let option: Value = serde_json::from_str(
+        &gap_charts::option_json(&chart, description, &gap_charts::Container::UNSIZED).unwrap(),
+    )
+    .unwrap();
     assert_eq!(option["aria"]["enabled"], true);
     assert_eq!(option["aria"]["label"]["description"], description);
     let axes: Vec<&Value> = all(&option["xAxis"])
@@ -706,9 +707,10 @@ fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
             gap_charts::drawdowns(Lang::En),
         ];
         for chart in &charts {
-            let option: Value =
-                serde_json::from_str(&gap_charts::option_json(chart, "test", (0.0, 0.0)).unwrap())
-                    .unwrap();
+            let option: Value = serde_json::from_str(
+                &gap_charts::option_json(chart, "test", &gap_charts::Container::UNSIZED).unwrap(),
+            )
+            .unwrap();
             for (key, component) in [
                 ("title", "TitleComponent"),
                 ("legend", "LegendComponent"),

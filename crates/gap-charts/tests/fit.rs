@@ -1,7 +1,7 @@
 //! Options fitted to their container: what a phone (390 px wide cards make
 //! charts of about 350 px) gets that a desktop does not.
 
-use gap_charts::{option_json, Lang, NARROW_WIDTH};
+use gap_charts::{option_json, Container, Lang, NARROW_WIDTH};
 use gap_model::{Inputs, Ranges};
 use serde_json::Value;
 
@@ -44,8 +44,10 @@ fn charts() -> Vec<(&'static str, charming::Chart)> {
     ]
 }
 
-fn fitted(chart: &charming::Chart, size: (f64, f64)) -> Value {
-    serde_json::from_str(&option_json(chart, "test", size).expect("serializes")).expect("JSON")
+fn fitted(chart: &charming::Chart, (width, height): (f64, f64)) -> Value {
+    let container = Container::estimated(width, height);
+    serde_json::from_str(&option_json(chart, "test", &container).expect("serializes"))
+        .expect("JSON")
 }
 
 fn chart(name: &str) -> charming::Chart {
@@ -208,10 +210,42 @@ fn a_source_note_under_an_empty_title_still_pushes_the_plot_down() {
         "title": [{ "text": "", "subtext": note, "left": 8 }],
         "grid": [{ "top": 84, "bottom": 60 }],
     });
-    gap_charts::fit_to_size(&mut option, 300.0, 300.0);
+    gap_charts::fit_to_size(&mut option, &Container::estimated(300.0, 300.0));
     assert_eq!(option["grid"][0]["top"], 84.0 + 15.0, "{option}");
 
     let mut untitled = serde_json::json!({ "grid": [{ "top": 84, "bottom": 60 }] });
-    gap_charts::fit_to_size(&mut untitled, 300.0, 300.0);
+    gap_charts::fit_to_size(&mut untitled, &Container::estimated(300.0, 300.0));
     assert_eq!(untitled["grid"][0]["top"], 84, "{untitled}");
+}
+
+/// Every text a given width per character, to see the layout follow it.
+struct Monospace(f64);
+
+impl gap_charts::TextWidth for Monospace {
+    fn width(&self, text: &str, _font_size: f64, _bold: bool) -> f64 {
+        text.chars().count() as f64 * self.0
+    }
+}
+
+#[test]
+fn the_wrapping_follows_the_containers_text_widths() {
+    let chart = chart("gap_over_time");
+    let top = |glyph: f64| {
+        let container = Container {
+            width: PHONE,
+            height: 320.0,
+            text: &Monospace(glyph),
+        };
+        let option: Value =
+            serde_json::from_str(&option_json(&chart, "test", &container).unwrap()).unwrap();
+        option["grid"][0]["top"].as_f64().unwrap()
+    };
+    let built = fitted(&chart, (0.0, 0.0))["grid"][0]["top"]
+        .as_f64()
+        .unwrap();
+    assert_eq!(top(0.1), built, "texts that narrow fit on one line each");
+    assert!(
+        top(4.0) < top(8.0),
+        "wider glyphs, more lines, a lower plot"
+    );
 }
