@@ -312,31 +312,30 @@ fn plot_width(grid: &Map<String, Value>, width: f64) -> f64 {
 }
 
 /// How many lines `text` takes wrapped at `room` px as ECharts' `break`
-/// wraps it: words kept whole, a word wider than a line broken inside.
+/// wraps it: words kept whole, a word wider than a line broken inside. A
+/// line's width is taken as the sum of its words and spaces, so that only
+/// single words are measured (kerning across a space is negligible).
 fn lines(text: &str, room: f64, width: &dyn Fn(&str) -> f64) -> f64 {
     if text.is_empty() {
         return 0.0;
     }
+    let space = width(" ");
     let mut count = 0.0;
     for paragraph in text.split('\n') {
-        let mut line = String::new();
         count += 1.0;
+        let mut used = 0.0;
         for word in paragraph.split(' ') {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if line.is_empty() || width(&candidate) <= room {
-                line = candidate;
+            let word = width(word);
+            if used == 0.0 || used + space + word <= room {
+                used += if used == 0.0 { word } else { space + word };
             } else {
                 count += 1.0;
-                line = word.to_owned();
+                used = word;
             }
-            let overflow = (width(&line) / room).ceil() - 1.0;
+            let overflow = (used / room).ceil() - 1.0;
             if overflow > 0.0 {
                 count += overflow;
-                line.clear();
+                used = 0.0;
             }
         }
     }
