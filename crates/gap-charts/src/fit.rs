@@ -67,8 +67,8 @@ const PLOT_GAP: f64 = 16.0;
 /// The smallest plot height worth stacking two plots for.
 const MIN_STACKED_PLOT: f64 = 90.0;
 /// Shares of a narrow plot's width that y-axis category labels may take,
-/// tried in turn until the wrapped labels fit the plot's height.
-const Y_LABEL_SHARES: [f64; 5] = [0.45, 0.5, 0.55, 0.6, 0.65];
+/// tried in turn until the tallest wrapped label fits its category's band.
+const Y_LABEL_SHARES: [f64; 6] = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 const AXIS_LABEL_FONT: f64 = 12.0;
 /// Room below a plot for the x-axis' labels and name (px).
 const X_AXIS_ROOM: f64 = 50.0;
@@ -265,12 +265,14 @@ fn limit_category_labels(root: &mut Map<String, Value>, container: &Container) {
                 (plot_width - VALUE_LABELS) / labels.len() as f64 - 6.0
             } else {
                 let measure = |line: &str| text.width(line, AXIS_LABEL_FONT, false);
+                // Each label has its category's band; the tallest must fit it.
+                let band = plot_height / labels.len() as f64;
                 let fits = |share: f64| {
-                    let total: f64 = labels
+                    let tallest = labels
                         .iter()
                         .map(|label| lines(label, plot_width * share, &measure))
-                        .sum();
-                    total * crate::option::AXIS_LABEL_LINE_HEIGHT <= plot_height
+                        .fold(0.0, f64::max);
+                    tallest * crate::option::AXIS_LABEL_LINE_HEIGHT <= band
                 };
                 let share = Y_LABEL_SHARES
                     .into_iter()
@@ -312,13 +314,19 @@ fn plot_width(grid: &Map<String, Value>, width: f64) -> f64 {
 }
 
 /// How many lines `text` takes wrapped at `room` px as ECharts' `break`
-/// wraps it: words kept whole, a word wider than a line broken inside. A
-/// line's width is taken as the sum of its words and spaces, so that only
-/// single words are measured (kerning across a space is negligible).
-fn lines(text: &str, room: f64, width: &dyn Fn(&str) -> f64) -> f64 {
+/// wraps it: words kept whole, a word wider than a line broken inside, and
+/// widths summed character by character, as ECharts' renderer measures
+/// them (a little wider than the word drawn at once).
+fn lines(text: &str, room: f64, char_width: &dyn Fn(&str) -> f64) -> f64 {
     if text.is_empty() {
         return 0.0;
     }
+    let mut buffer = [0_u8; 4];
+    let mut width = |word: &str| -> f64 {
+        word.chars()
+            .map(|c| char_width(c.encode_utf8(&mut buffer)))
+            .sum()
+    };
     let space = width(" ");
     let mut count = 0.0;
     for paragraph in text.split('\n') {
