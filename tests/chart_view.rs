@@ -56,17 +56,28 @@ fn first_series_data(instance: &JsValue) -> Vec<f64> {
     data.iter().map(|value| value.as_f64().unwrap()).collect()
 }
 
-#[wasm_bindgen_test]
-async fn renders_once_updates_in_place_and_disposes_on_unmount() {
+/// An absolutely placed `width` × `height` px box in the page, with the
+/// app's ECharts bundle loaded: where a test mounts its chart.
+fn mounted_host(width: u32, height: u32) -> web_sys::HtmlElement {
     load_echarts();
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     let style = host.style();
-    style.set_property("width", "600px").unwrap();
-    style.set_property("height", "300px").unwrap();
+    style.set_property("width", &format!("{width}px")).unwrap();
+    style
+        .set_property("height", &format!("{height}px"))
+        .unwrap();
     style.set_property("position", "absolute").unwrap();
     style.set_property("top", "0").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn renders_once_updates_in_place_and_disposes_on_unmount() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = mounted_host(600, 300);
+    let style = host.style();
 
     let required = RwSignal::new(2000.0);
     let dragging = RwSignal::new(true);
@@ -202,15 +213,9 @@ fn path(value: &JsValue, keys: &[&str]) -> JsValue {
 
 #[wasm_bindgen_test]
 async fn a_new_size_lays_the_chart_out_again_without_a_tween() {
-    load_echarts();
     let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    let host = mounted_host(1000, 600);
     let style = host.style();
-    style.set_property("width", "1000px").unwrap();
-    style.set_property("height", "600px").unwrap();
-    style.set_property("position", "absolute").unwrap();
-    style.set_property("top", "0").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
     // ChartView's container takes the host's size.
     let sheet = document.create_element("style").unwrap();
     sheet.set_text_content(Some("[data-chart=sized]{width:100%;height:100%}"));
