@@ -1,6 +1,8 @@
 //! The app's reactive state: the model inputs the controls edit, the derived
 //! model results, and the page settings. Components read it from context.
 
+use std::sync::Arc;
+
 use gap_charts::Lang;
 use gap_model::{InputId, Inputs, Method, MonteCarlo, Outcome, Preset, Ranges, ValidInputs};
 use leptos::prelude::*;
@@ -50,8 +52,8 @@ pub struct AppState {
     pending: StoredValue<Option<Inputs>, LocalStorage>,
     /// Whether the inputs changed in the current animation frame.
     frame_busy: StoredValue<bool, LocalStorage>,
-    /// Ends a drag that rests without a release (see `animate`).
-    drag_rest: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Ends a drag that rests without a release (see `animate`): debounced.
+    end_drag_after_rest: StoredValue<Arc<dyn Fn() + Send + Sync>>,
 }
 
 /// How long live edits must pause before the drag counts as over: charts
@@ -68,6 +70,15 @@ impl AppState {
                 .unwrap_or_else(|| previous.cloned().unwrap_or_default())
         });
         let outcome = Memo::new(move |_| valid.with(gap_model::run));
+        let animate = RwSignal::new(true);
+        let end_drag = leptos_use::use_debounce_fn(
+            move || {
+                if animate.try_get_untracked() == Some(false) {
+                    animate.try_set(true);
+                }
+            },
+            DRAG_REST.as_millis() as f64,
+        );
         AppState {
             inputs,
             valid,
@@ -79,7 +90,7 @@ impl AppState {
             embed: settings.embed,
             chart: settings.chart,
             controls: settings.controls,
-            animate: RwSignal::new(true),
+            animate,
             notices: RwSignal::new(settings.notices),
             view: RwSignal::new(View::Explorer),
             own_inputs: RwSignal::new(None),
@@ -89,7 +100,9 @@ impl AppState {
             monte_carlo: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             frame_busy: StoredValue::new_local(false),
-            drag_rest: StoredValue::new_local(None),
+            end_drag_after_rest: StoredValue::new(Arc::new(move || {
+                end_drag();
+            })),
         }
     }
 
@@ -110,27 +123,10 @@ impl AppState {
         };
         self.animate.set(animate);
         if !animate {
-            self.end_drag_after_rest();
+            self.end_drag_after_rest.with_value(|end_drag| end_drag());
         }
         self.own_inputs.set(None);
         self.schedule(move |inputs| inputs.set(id, value));
-    }
-
-    fn end_drag_after_rest(self) {
-        if let Some(pending) = self.drag_rest.try_update_value(Option::take).flatten() {
-            pending.clear();
-        }
-        let timer = set_timeout_with_handle(
-            move || {
-                self.drag_rest.try_set_value(None);
-                if self.animate.try_get_untracked() == Some(false) {
-                    self.animate.try_set(true);
-                }
-            },
-            DRAG_REST,
-        )
-        .ok();
-        self.drag_rest.set_value(timer);
     }
 
     pub fn set_method(&self, method: Method) {

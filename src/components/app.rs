@@ -99,24 +99,27 @@ fn Explorer() -> impl IntoView {
 }
 
 fn run_monte_carlo_when_idle(state: AppState) {
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let run = leptos_use::use_debounce_fn(
+        move || {
+            let drawn = state.valid.with_untracked(|valid| {
+                state.ranges.with_untracked(|ranges| {
+                    gap_model::monte_carlo(
+                        valid,
+                        ranges,
+                        state.draws.get_untracked(),
+                        state.seed.get_untracked(),
+                    )
+                })
+            });
+            state.monte_carlo.set(Some(drawn));
+        },
+        MONTE_CARLO_DEBOUNCE_MS as f64,
+    );
     Effect::new(move |_| {
-        let valid = state.valid.get();
-        let ranges = state.ranges.get();
-        let draws = state.draws.get();
-        let seed = state.seed.get();
-        if let Some(pending) = timer.get_value() {
-            pending.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                state
-                    .monte_carlo
-                    .set(Some(gap_model::monte_carlo(&valid, &ranges, draws, seed)))
-            },
-            std::time::Duration::from_millis(MONTE_CARLO_DEBOUNCE_MS),
-        )
-        .ok();
-        timer.set_value(handle);
+        state.valid.track();
+        state.ranges.track();
+        state.draws.track();
+        state.seed.track();
+        run();
     });
 }
