@@ -54,10 +54,9 @@ impl Container<'static> {
 /// labels get a width to wrap at, and two side-by-side plots are stacked.
 pub const NARROW_WIDTH: f64 = 600.0;
 
-const TITLE_FONT: f64 = 15.0;
+/// ECharts' default title and subtext font sizes, for a title that sets none.
+const TITLE_FONT: f64 = 18.0;
 const SUBTEXT_FONT: f64 = 12.0;
-const TITLE_LINE: f64 = 19.0;
-const SUBTEXT_LINE: f64 = 15.0;
 /// What a title keeps free to its right.
 const TITLE_RIGHT: f64 = 8.0;
 /// Room from a plot's caption to its grid: the y-axis name sits in it.
@@ -113,23 +112,26 @@ fn wrap_main_title(root: &mut Map<String, Value>, width: f64, text: &dyn TextWid
     };
     let left = title.get("left").and_then(Value::as_f64).unwrap_or(0.0);
     let room = (width - left - TITLE_RIGHT).max(1.0);
+    let title_font = font_size(title, "textStyle", TITLE_FONT);
+    let subtext_font = font_size(title, "subtextStyle", SUBTEXT_FONT);
     let text_lines = lines(text_of(title, "text"), room, &|line| {
-        text.width(line, TITLE_FONT, true)
+        text.width(line, title_font, true)
     });
     let subtext_lines = lines(text_of(title, "subtext"), room, &|line| {
-        text.width(line, SUBTEXT_FONT, false)
+        text.width(line, subtext_font, false)
     });
     merge(
         title,
         "textStyle",
-        json!({ "width": room, "overflow": "break", "lineHeight": TITLE_LINE }),
+        json!({ "width": room, "overflow": "break", "lineHeight": line_height(title_font) }),
     );
     merge(
         title,
         "subtextStyle",
-        json!({ "width": room, "overflow": "break", "lineHeight": SUBTEXT_LINE }),
+        json!({ "width": room, "overflow": "break", "lineHeight": line_height(subtext_font) }),
     );
-    (text_lines - 1.0).max(0.0) * TITLE_LINE + (subtext_lines - 1.0).max(0.0) * SUBTEXT_LINE
+    (text_lines - 1.0).max(0.0) * line_height(title_font)
+        + (subtext_lines - 1.0).max(0.0) * line_height(subtext_font)
 }
 
 /// Moves every grid and every caption title (all titles but the first)
@@ -169,14 +171,10 @@ fn stack_two_plots(root: &mut Map<String, Value>, container: &Container, extra: 
             .and_then(Value::as_f64)
             .unwrap_or(0.0);
         let caption_height = |caption: &Map<String, Value>| {
-            let font = caption
-                .get("textStyle")
-                .and_then(|style| style.get("fontSize"))
-                .and_then(Value::as_f64)
-                .unwrap_or(SUBTEXT_FONT);
+            let font = font_size(caption, "textStyle", SUBTEXT_FONT);
             lines(text_of(caption, "text"), room, &|line| {
                 text.width(line, font, true)
-            }) * (font + 3.0)
+            }) * line_height(font)
         };
         let first_caption_top = first_top + extra;
         let second_height = caption_height(second_caption);
@@ -224,7 +222,8 @@ fn stack_two_plots(root: &mut Map<String, Value>, container: &Container, extra: 
 
 /// Category labels shown in full (`interval: 0`) wrap: on an x-axis at the
 /// width each category has, on a y-axis at the smallest share of the plot's
-/// width at which they fit its height. Horizontal value axes get fewer ticks.
+/// width at which the tallest fits its category's band. Horizontal value
+/// axes get fewer ticks.
 fn limit_category_labels(root: &mut Map<String, Value>, container: &Container) {
     let (width, height, text) = (container.width, container.height, container.text);
     let plots: Vec<(f64, f64)> = entries(root, "grid")
@@ -350,6 +349,20 @@ fn lines(text: &str, room: f64, char_width: &dyn Fn(&str) -> f64) -> f64 {
     count
 }
 
+/// The line height a wrapped title gets: 19 px for 15 px text.
+fn line_height(font_size: f64) -> f64 {
+    (font_size * 1.25).round()
+}
+
+/// The `fontSize` of the text style at `key`, or `default`.
+fn font_size(title: &Map<String, Value>, key: &str, default: f64) -> f64 {
+    title
+        .get(key)
+        .and_then(|style| style.get("fontSize"))
+        .and_then(Value::as_f64)
+        .unwrap_or(default)
+}
+
 fn text_of<'a>(object: &'a Map<String, Value>, key: &str) -> &'a str {
     object.get(key).and_then(Value::as_str).unwrap_or_default()
 }
@@ -379,7 +392,10 @@ fn entries<'a>(root: &'a Map<String, Value>, key: &str) -> Vec<&'a Map<String, V
     }
 }
 
-fn entries_mut<'a>(root: &'a mut Map<String, Value>, key: &str) -> Vec<&'a mut Map<String, Value>> {
+pub(crate) fn entries_mut<'a>(
+    root: &'a mut Map<String, Value>,
+    key: &str,
+) -> Vec<&'a mut Map<String, Value>> {
     match root.get_mut(key) {
         Some(Value::Array(items)) => items.iter_mut().filter_map(Value::as_object_mut).collect(),
         Some(Value::Object(item)) => vec![item],

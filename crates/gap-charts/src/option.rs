@@ -4,7 +4,7 @@
 use charming::Chart;
 use serde_json::{json, Map, Value};
 
-use crate::fit::Container;
+use crate::fit::{entries_mut, Container};
 
 /// Line height of axis labels, in px. Without it ECharts takes the width of
 /// the glyph "国" as the line height; where no CJK font is installed that is
@@ -26,14 +26,9 @@ pub fn option_json(chart: &Chart, description: &str, container: &Container) -> O
         json!({ "enabled": true, "label": { "description": description } }),
     );
     for key in ["xAxis", "yAxis"] {
-        match root.get_mut(key) {
-            Some(Value::Array(axes)) => axes
-                .iter_mut()
-                .filter_map(Value::as_object_mut)
-                .for_each(set_label_line_height),
-            Some(Value::Object(axis)) => set_label_line_height(axis),
-            _ => {}
-        }
+        entries_mut(root, key)
+            .into_iter()
+            .for_each(set_label_line_height);
     }
     crate::fit::fit_to_size(&mut option, container);
     serde_json::to_string(&option).ok()
