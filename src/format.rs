@@ -84,7 +84,14 @@ pub fn decimal(lang: Lang, value: f64, digits: u8) -> String {
 #[must_use]
 pub fn plain(value: f64) -> String {
     let rounded = (value * 1e6).round() / 1e6;
-    format!("{rounded}")
+    // + 0.0 turns −0 into 0: a readout never says "-0".
+    format!("{}", rounded + 0.0)
+}
+
+/// A percentage (percent number in, "−24.9 %" out) in the locale's format.
+#[must_use]
+pub fn percent(lang: Lang, value: f64, digits: u8) -> String {
+    format!("{} %", decimal(lang, value, digits))
 }
 
 /// The shortest decimal text that reads back as exactly `value`, for URLs:

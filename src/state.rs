@@ -43,8 +43,9 @@ pub struct AppState {
     /// The reader's own inputs from before the last preset, to return to.
     pub own_inputs: RwSignal<Option<Inputs>>,
     /// Monte Carlo settings and its latest result (computed off the slider's
-    /// hot path, see `components::app`).
-    pub ranges: RwSignal<Ranges>,
+    /// hot path, see `components::app`). The ranges are the inputs' default
+    /// spreads around their current values.
+    pub ranges: Memo<Ranges>,
     pub draws: RwSignal<usize>,
     pub seed: RwSignal<u64>,
     pub monte_carlo: RwSignal<Option<MonteCarlo>>,
@@ -94,7 +95,7 @@ impl AppState {
             notices: RwSignal::new(settings.notices),
             view: RwSignal::new(View::Explorer),
             own_inputs: RwSignal::new(None),
-            ranges: RwSignal::new(Ranges::default()),
+            ranges: Memo::new(move |_| valid.with(|valid| Ranges::around(valid))),
             draws: RwSignal::new(gap_model::DEFAULT_DRAWS),
             seed: RwSignal::new(gap_model::DEFAULT_SEED),
             monte_carlo: RwSignal::new(None),

@@ -3,7 +3,11 @@
 //! public interface (README, "URL parameters").
 
 use gap_charts::Lang;
+use gap_model::model1::{self, Change};
 use gap_model::{InputId, Inputs, Method};
+
+/// The model version every link the app writes carries (`v=2`).
+pub const MODEL_VERSION: &str = "2";
 
 /// What the URL asks for, after repairs.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +41,7 @@ pub struct Notice {
     pub problem: Problem,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     /// Not a finite number: the default is used.
     NotANumber { default: f64 },
@@ -49,6 +53,12 @@ pub enum Problem {
     EndBeforeStart,
     /// More than `max_years` from `start` to `end`: `end` is moved to `used`.
     HorizonTooLong { max_years: i32, used: f64 },
+    /// A model-1 link, translated to model 2 (`gap_model::model1`): what was
+    /// set, and which inputs left the new ranges (their numbers differ).
+    ModelRevised {
+        changes: Vec<Change>,
+        clamped: Vec<InputId>,
+    },
 }
 
 const MAX_SHOWN_VALUE_CHARS: usize = 40;
@@ -76,42 +86,36 @@ pub fn parse(
         problem,
     };
 
+    // Numbers are collected first: whether they mean model 1 or model 2
+    // depends on `v`, which may come anywhere in the query.
+    let mut numbers: Vec<(InputId, f64, &str, &str)> = Vec::new();
+    let mut version = None;
+    let mut method_given = false;
     for (key, raw) in pairs {
         let value = raw.trim();
         if let Some(id) = InputId::from_url_name(key) {
-            let spec = id.spec();
-            match value
-                .parse::<f64>()
-                .ok()
-                .and_then(|number| gap_model::clamp_to_spec(id, number).map(|used| (number, used)))
-            {
-                Some((number, used)) => {
-                    if used != number && !(spec.min..=spec.max).contains(&number) {
-                        notices.push(notice(
-                            key,
-                            value,
-                            Problem::OutOfRange {
-                                min: spec.min,
-                                max: spec.max,
-                                used,
-                            },
-                        ));
-                    }
-                    inputs.set(id, used);
-                }
+            match value.parse::<f64>().ok().filter(|n| n.is_finite()) {
+                Some(number) => numbers.push((id, number, key, value)),
                 None => notices.push(notice(
                     key,
                     value,
                     Problem::NotANumber {
-                        default: spec.default,
+                        default: id.spec().default,
                     },
                 )),
             }
             continue;
         }
         match key.as_str() {
+            "v" => match value {
+                "1" | "2" => version = Some(value),
+                _ => notices.push(notice(key, value, Problem::UnknownWord)),
+            },
             "method" => match Method::from_url_name(value) {
-                Some(method) => inputs.method = method,
+                Some(method) => {
+                    inputs.method = method;
+                    method_given = true;
+                }
                 None => notices.push(notice(key, value, Problem::UnknownWord)),
             },
             "lang" => match Lang::from_code(value) {
@@ -133,6 +137,55 @@ pub fn parse(
                 None => notices.push(notice(key, value, Problem::UnknownWord)),
             },
             _ => {}
+        }
+    }
+
+    // A link without `v` that sets the model is from before `v` existed,
+    // unless it names an input only model 2 has.
+    let model_1 = version == Some("1")
+        || (version.is_none()
+            && (method_given || !numbers.is_empty())
+            && !numbers
+                .iter()
+                .any(|(id, ..)| model1::MODEL_2_ONLY.contains(id)));
+    let clamp = |id, number| {
+        if model_1 {
+            model1::clamp_model_1(id, number)
+        } else {
+            gap_model::clamp_to_spec(id, number)
+        }
+    };
+    let mut given = Vec::with_capacity(numbers.len());
+    for (id, number, key, value) in numbers {
+        let Some(used) = clamp(id, number) else {
+            continue; // finite numbers always clamp
+        };
+        if used != number {
+            let (min, max) = if model_1 {
+                model1::allowed(id)
+            } else {
+                (id.spec().min, id.spec().max)
+            };
+            if !(min..=max).contains(&number) {
+                notices.push(notice(key, value, Problem::OutOfRange { min, max, used }));
+            }
+        }
+        given.push((id, used));
+    }
+    if model_1 {
+        let translation = model1::translate(inputs.method, &given);
+        inputs = translation.inputs;
+        notices.push(notice(
+            "v",
+            version.unwrap_or(""),
+            Problem::ModelRevised {
+                changes: translation.changes,
+                clamped: translation.clamped,
+            },
+        ));
+    } else {
+        for (id, used) in given {
+            inputs.set(id, used);
         }
     }
 
@@ -188,8 +241,8 @@ fn lang_from_tag(tag: &str) -> Option<Lang> {
     Lang::from_code(&tag.split(['-', '_']).next()?.to_ascii_lowercase())
 }
 
-/// The query string for the current state: only inputs that differ from
-/// their defaults, then the page settings that were asked for.
+/// The query string for the current state: the model version, the inputs
+/// that differ from their defaults, then the page settings that were asked for.
 #[must_use]
 pub fn to_query(
     inputs: &Inputs,
@@ -197,7 +250,7 @@ pub fn to_query(
     theme: Option<Theme>,
     extra: &[(&str, String)],
 ) -> String {
-    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut pairs: Vec<(String, String)> = vec![("v".into(), MODEL_VERSION.into())];
     if inputs.method != Method::Direct {
         pairs.push(("method".into(), inputs.method.url_name().into()));
     }

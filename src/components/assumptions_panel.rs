@@ -91,6 +91,7 @@ fn InputGroup(group: Group) -> impl IntoView {
     let title = move || group_title(t(), group);
     let references = (group == Group::DeepSeek).then(|| {
         view! {
+            <p class="hint">{move || t().deepseek_hint}</p>
             <div class="reference-cuts" role="group" aria-label=move || t().reference_cuts>
                 {DEEPSEEK_REFERENCE_CUTS
                     .into_iter()

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::format::usd_billions;
+use crate::format::{percent, usd_billions};
 use crate::i18n::texts;
 use crate::state::use_app_state;
 
@@ -24,5 +24,32 @@ pub fn Headline() -> impl IntoView {
                 .replace("{closes}", &closes)
         })
     };
-    view! { <p class="headline" aria-live="polite">{sentence}</p> }
+    let returns = move || {
+        let lang = state.lang.get();
+        let t = texts(lang);
+        let rate = percent(
+            lang,
+            state
+                .valid
+                .with(|valid| valid.get(gap_model::InputId::Rate)),
+            1,
+        );
+        state.outcome.with(|outcome| {
+            let npv = usd_billions(lang, outcome.npv);
+            match outcome.irr {
+                gap_model::Irr::Rate(irr) => {
+                    t.headline_returns.replace("{irr}", &percent(lang, irr, 1))
+                }
+                other => t
+                    .headline_no_return
+                    .replace("{reason}", &super::readouts::irr_text(lang, other)),
+            }
+            .replace("{rate}", &rate)
+            .replace("{npv}", &npv)
+        })
+    };
+    view! {
+        <p class="headline" aria-live="polite">{sentence}</p>
+        <p class="headline-returns">{returns}</p>
+    }
 }

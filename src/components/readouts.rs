@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::format::{plain, usd_billions};
+use crate::format::{percent, plain, usd_billions};
 use crate::i18n::texts;
 use crate::state::use_app_state;
 
@@ -42,6 +42,32 @@ pub fn Readouts() -> impl IntoView {
                 .replace("{end}", &state.valid.with(|valid| valid.end()).to_string()),
         })
     };
+    let irr_raw = move || {
+        state
+            .outcome
+            .with(|outcome| outcome.irr.rate().map(plain).unwrap_or_default())
+    };
+    let irr_shown = move || {
+        let lang = state.lang.get();
+        state.outcome.with(|outcome| irr_text(lang, outcome.irr))
+    };
+    // The Monte Carlo's band arrives after the inputs rest; until then the
+    // readout says so and its values are empty.
+    let band = move |name: &'static str, pick: fn(&gap_model::MonteCarlo) -> f64| {
+        let raw = move || {
+            state
+                .monte_carlo
+                .with(|mc| mc.as_ref().map(|mc| plain(pick(mc))).unwrap_or_default())
+        };
+        let shown = move || {
+            let lang = state.lang.get();
+            state.monte_carlo.with(|mc| match mc {
+                Some(mc) => usd_billions(lang, pick(mc)),
+                None => texts(lang).pending.to_owned(),
+            })
+        };
+        view! { <span data-metric=name data-value=raw>{shown}</span> }
+    };
     view! {
         <dl class="readouts">
             {money("required_revenue", |t| t.metric_required, |o| o.base_required)}
@@ -49,9 +75,30 @@ pub fn Readouts() -> impl IntoView {
             {money("gap", |t| t.metric_gap, |o| o.base_gap)}
             {money("gap_pv", |t| t.metric_gap_pv, |o| o.gap_pv)}
             <div class="readout">
+                <dt>{move || texts(state.lang.get()).metric_gap_pv_band}</dt>
+                <dd>{band("gap_pv_p5", |mc| mc.pv_p5)}" – "{band("gap_pv_p95", |mc| mc.pv_p95)}</dd>
+            </div>
+            <div class="readout">
                 <dt>{move || texts(state.lang.get()).metric_breakeven}</dt>
                 <dd data-metric="breakeven_year" data-value=breakeven_raw>{breakeven_shown}</dd>
             </div>
+            {money("npv", |t| t.metric_npv, |o| o.npv)}
+            <div class="readout">
+                <dt>{move || texts(state.lang.get()).metric_irr}</dt>
+                <dd data-metric="irr" data-value=irr_raw>{irr_shown}</dd>
+            </div>
         </dl>
+    }
+}
+
+/// The IRR as a percentage, or why there is none.
+#[must_use]
+pub fn irr_text(lang: gap_charts::Lang, irr: gap_model::Irr) -> String {
+    let t = texts(lang);
+    match irr {
+        gap_model::Irr::Rate(rate) => percent(lang, rate, 1),
+        gap_model::Irr::NoSignChange => t.irr_no_sign_change.to_owned(),
+        gap_model::Irr::OutOfRange => t.irr_out_of_range.to_owned(),
+        gap_model::Irr::Several => t.irr_several.to_owned(),
     }
 }

@@ -22,9 +22,32 @@ pub fn SourceBadge(provenance: Provenance) -> impl IntoView {
                     <summary>{move || t().source_label}": "{outlet}</summary>
                     {figure.map(|figure| {
                         let lang = figure.source_info().map(|s| s.language.code()).unwrap_or("en");
+                        // Where another article contradicts this figure, both
+                        // quotes stand side by side with the caveat that weighs them.
+                        let conflicts = figure
+                            .conflicts_with
+                            .iter()
+                            .filter_map(|id| gap_data::figure(id))
+                            .map(|other| {
+                                let lang = other.source_info().map(|s| s.language.code()).unwrap_or("en");
+                                let outlet = other.source_info().map(|s| s.outlet).unwrap_or_default();
+                                view! {
+                                    <div class="conflict" data-conflict=other.id>
+                                        <p class="conflict-head">{move || t().conflicts_with}" "{outlet}</p>
+                                        <blockquote lang=lang>{other.quote}</blockquote>
+                                        <p class="gloss">{other.gloss}</p>
+                                    </div>
+                                }
+                            })
+                            .collect_view();
+                        let caveat = figure.caveat.map(|caveat| {
+                            view! { <p class="caveat"><strong>{move || t().caveat}": "</strong>{caveat}</p> }
+                        });
                         view! {
                             <blockquote lang=lang>{figure.quote}</blockquote>
                             <p class="gloss">{figure.gloss}</p>
+                            {caveat}
+                            {conflicts}
                             <p class="figure-id">
                                 <code>{figure.id}</code>" · "
                                 <button type="button" class="link" on:click=move |_| state.view.set(View::Sources)>

@@ -18,6 +18,16 @@ fn with(id: InputId, value: f64) -> ValidInputs {
     Inputs::default().with(id, value).validate().unwrap()
 }
 
+/// Flat capex and uncapped revenue, where a growth rate alone closes the gap.
+fn flat_with(id: InputId, value: f64) -> ValidInputs {
+    Inputs::default()
+        .with(InputId::CapexGrowth, 0.0)
+        .with(InputId::RevenueCap, 0.0)
+        .with(id, value)
+        .validate()
+        .unwrap()
+}
+
 /// Builds a chart in every language, checks the frame, and checks that the
 /// title and the source note are translated.
 fn in_all_languages(build: impl Fn(Lang) -> charming::Chart) -> [Value; 3] {
@@ -139,7 +149,7 @@ fn gap_over_time_without_break_even() {
 
 #[test]
 fn gap_over_time_with_break_even() {
-    let outcome = gap_model::run(&with(InputId::Growth, 60.0));
+    let outcome = gap_model::run(&flat_with(InputId::Growth, 60.0));
     assert_eq!(outcome.breakeven_year, Some(2034));
     let [chart, ..] = in_all_languages(|lang| gap_charts::gap_over_time(&outcome, lang));
     assert_eq!(series(&chart, 5)["id"], "breakeven");
@@ -445,7 +455,7 @@ fn drawdowns_chart_is_sorted_by_date_with_dataset_values() {
 fn tornado_bars_grow_from_the_base() {
     let inputs = defaults();
     let base = gap_model::run(&inputs).gap_pv;
-    let bars = gap_model::tornado(&inputs, &Ranges::default());
+    let bars = gap_model::tornado(&inputs, &Ranges::around(&inputs));
     assert!(bars.len() > 3);
     let [chart, de, _] = in_all_languages(|lang| gap_charts::tornado(&bars, base, lang));
     assert_eq!(
@@ -470,7 +480,11 @@ fn tornado_bars_grow_from_the_base() {
         .find(|r| r.starts_with("AI revenue growth"))
         .unwrap();
     assert_eq!(*growth, "AI revenue growth (20–60 %/yr)");
-    assert!(rows.contains(&"Capex growth (−10 – 15 %/yr)"), "{rows:?}");
+    assert!(rows.contains(&"Capex growth (0–30 %/yr)"), "{rows:?}");
+    assert!(
+        rows.contains(&"AI infrastructure capex (450–550 $B/yr)"),
+        "capex moves required revenue under direct: {rows:?}"
+    );
     let de_rows = strings(&de["yAxis"]["data"]);
     assert!(
         de_rows.contains(&"Wachstum des KI-Umsatzes (20–60 %/Jahr)"),
@@ -497,7 +511,12 @@ fn tornado_bars_grow_from_the_base() {
 #[test]
 fn fan_bands_match_the_monte_carlo() {
     let inputs = defaults();
-    let mc = gap_model::monte_carlo(&inputs, &Ranges::default(), 2_000, gap_model::DEFAULT_SEED);
+    let mc = gap_model::monte_carlo(
+        &inputs,
+        &Ranges::around(&inputs),
+        2_000,
+        gap_model::DEFAULT_SEED,
+    );
     let [chart, ..] = in_all_languages(|lang| gap_charts::fan(&mc, lang));
     check_fan(&chart, &mc);
     assert!(
@@ -509,8 +528,13 @@ fn fan_bands_match_the_monte_carlo() {
 
 #[test]
 fn fan_band_with_negative_p5_is_lifted_onto_the_hidden_axis() {
-    let inputs = with(InputId::Growth, 70.0);
-    let mc = gap_model::monte_carlo(&inputs, &Ranges::default(), 2_000, gap_model::DEFAULT_SEED);
+    let inputs = flat_with(InputId::Growth, 70.0);
+    let mc = gap_model::monte_carlo(
+        &inputs,
+        &Ranges::around(&inputs),
+        2_000,
+        gap_model::DEFAULT_SEED,
+    );
     assert!(
         mc.p5.iter().any(|&x| x < 0.0),
         "the scenario has negative gaps"
@@ -583,8 +607,8 @@ fn gap_bars_keeps_the_foundation_contract() {
 fn no_chart_holds_javascript() {
     let outcome = gap_model::run(&defaults());
     let inputs = defaults();
-    let mc = gap_model::monte_carlo(&inputs, &Ranges::default(), 200, 1);
-    let bars = gap_model::tornado(&inputs, &Ranges::default());
+    let mc = gap_model::monte_carlo(&inputs, &Ranges::around(&inputs), 200, 1);
+    let bars = gap_model::tornado(&inputs, &Ranges::around(&inputs));
     for lang in Lang::ALL {
         for chart in [
             gap_charts::gap(&outcome, Some((50.0, 60.0)), lang),
@@ -690,8 +714,13 @@ fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
     let mut used = std::collections::BTreeSet::new();
     for inputs in [defaults(), closing, with(InputId::CostCut, 90.0)] {
         let outcome = gap_model::run(&inputs);
-        let mc = gap_model::monte_carlo(&inputs, &Ranges::default(), 200, gap_model::DEFAULT_SEED);
-        let bars = gap_model::tornado(&inputs, &Ranges::default());
+        let mc = gap_model::monte_carlo(
+            &inputs,
+            &Ranges::around(&inputs),
+            200,
+            gap_model::DEFAULT_SEED,
+        );
+        let bars = gap_model::tornado(&inputs, &Ranges::around(&inputs));
         let charts = [
             gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::En),
             gap_charts::gap_over_time(&outcome, Lang::En),

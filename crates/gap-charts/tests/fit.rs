@@ -11,8 +11,13 @@ const DESKTOP: f64 = 1000.0;
 fn charts() -> Vec<(&'static str, charming::Chart)> {
     let inputs = Inputs::default().validate().expect("defaults are valid");
     let outcome = gap_model::run(&inputs);
-    let mc = gap_model::monte_carlo(&inputs, &Ranges::default(), 200, gap_model::DEFAULT_SEED);
-    let bars = gap_model::tornado(&inputs, &Ranges::default());
+    let mc = gap_model::monte_carlo(
+        &inputs,
+        &Ranges::around(&inputs),
+        200,
+        gap_model::DEFAULT_SEED,
+    );
+    let bars = gap_model::tornado(&inputs, &Ranges::around(&inputs));
     vec![
         (
             "gap",

@@ -21,7 +21,7 @@ fn deterministic(c: &mut Criterion) {
     c.bench_function("growth_to_close_by/2030", |b| {
         b.iter(|| growth_to_close_by(black_box(&direct), black_box(2030)));
     });
-    let ranges = Ranges::default();
+    let ranges = Ranges::around(&direct);
     c.bench_function("tornado/direct", |b| {
         b.iter(|| tornado(black_box(&direct), black_box(&ranges)));
     });
@@ -30,9 +30,9 @@ fn deterministic(c: &mut Criterion) {
 fn monte_carlo_10k(c: &mut Criterion) {
     let mut group = c.benchmark_group("monte_carlo");
     group.sample_size(20);
-    let ranges = Ranges::default();
     for method in [Method::Direct, Method::Dcf] {
         let inputs = defaults(method);
+        let ranges = Ranges::around(&inputs);
         group.bench_function(format!("{}/10000 draws/10y", method.url_name()), |b| {
             b.iter(|| monte_carlo(black_box(&inputs), &ranges, DEFAULT_DRAWS, DEFAULT_SEED));
         });

@@ -5,9 +5,10 @@ use core::fmt::Write;
 use crate::Outcome;
 
 /// Column names of `outcome_csv`, in order. Money in $B.
-pub const OUTCOME_CSV_HEADER: [&str; 9] = [
+pub const OUTCOME_CSV_HEADER: [&str; 11] = [
     "year",
     "capex_busd",
+    "capital_charge_busd",
     "energy_busd",
     "required_revenue_busd",
     "actual_revenue_busd",
@@ -15,6 +16,7 @@ pub const OUTCOME_CSV_HEADER: [&str; 9] = [
     "discounted_gap_busd",
     "cumulative_gap_busd",
     "cumulative_discounted_gap_busd",
+    "owners_cash_flow_busd",
 ];
 
 /// One row per model year, with a header row; plain decimals, `\n` line ends.
@@ -26,16 +28,18 @@ pub fn outcome_csv(outcome: &Outcome) -> String {
         // Writing into a String cannot fail.
         let _ = writeln!(
             csv,
-            "{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{}",
             row.year,
             row.capex,
+            row.capital_charge,
             row.energy,
             row.required,
             row.actual,
             row.gap,
             row.discounted_gap,
             row.cumulative_gap,
-            row.cumulative_discounted_gap
+            row.cumulative_discounted_gap,
+            row.cash_flow
         );
     }
     csv
@@ -59,10 +63,12 @@ mod tests {
         for (cells, row) in rows.iter().zip(&outcome.years) {
             assert_eq!(cells.len(), OUTCOME_CSV_HEADER.len());
             assert_eq!(cells[0], f64::from(row.year));
-            assert_eq!(cells[3], row.required);
-            assert_eq!(cells[4], row.actual);
-            assert_eq!(cells[5], row.gap);
-            assert_eq!(cells[8], row.cumulative_discounted_gap);
+            assert_eq!(cells[2], row.capital_charge);
+            assert_eq!(cells[4], row.required);
+            assert_eq!(cells[5], row.actual);
+            assert_eq!(cells[6], row.gap);
+            assert_eq!(cells[9], row.cumulative_discounted_gap);
+            assert_eq!(cells[10], row.cash_flow);
         }
     }
 }

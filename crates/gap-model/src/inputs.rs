@@ -1,6 +1,6 @@
-//! The sixteen numeric inputs: their specs (unit, default, range, provenance),
-//! the unvalidated `Inputs` bag the UI edits, and the validated `ValidInputs`
-//! that every model function takes.
+//! The numeric inputs: their specs (unit, default, range, provenance,
+//! uncertainty), the unvalidated `Inputs` bag the UI edits, and the validated
+//! `ValidInputs` that every model function takes.
 
 use core::fmt;
 use core::ops::Deref;
@@ -11,6 +11,9 @@ use crate::Method;
 /// Keeps every output finite: 4^50 × $5,000B is still far below f64::MAX.
 pub const MAX_HORIZON_YEARS: i32 = 50;
 
+/// How many numeric inputs there are (the length of `InputId::ALL`).
+pub const INPUT_COUNT: usize = 19;
+
 /// Identifies one numeric input. The order of `ALL` is the storage order in
 /// `Inputs`, the Monte Carlo draw order and the tie-break order of the tornado.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,12 +21,15 @@ pub enum InputId {
     Required,
     Capex,
     CapexGrowth,
+    HistoryGrowth,
     Revenue,
     Growth,
+    RevenueCap,
     Rate,
     Life,
     Margin,
     Energy,
+    GpuShare,
     Tco,
     CapexShare,
     CostCut,
@@ -66,6 +72,43 @@ pub enum Provenance {
     Assumption(&'static str),
 }
 
+/// The default Monte Carlo and tornado range of an input, around its
+/// *current* value: `(below, above)` with `below <= 0 <= above`. For amounts
+/// (`$B/yr` and `×`) the two are percentages of the current value; for every
+/// other unit they are points of the input's own unit. `Spread::range`
+/// applies the rule and clamps to the allowed range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    pub below: f64,
+    pub above: f64,
+}
+
+impl Spread {
+    /// Whether this unit's spreads are percentages of the value.
+    #[must_use]
+    pub fn is_relative(unit: Unit) -> bool {
+        matches!(unit, Unit::BillionUsdPerYear | Unit::Multiple)
+    }
+
+    /// The absolute (low, high) range around `value` for input `id`.
+    #[must_use]
+    pub fn range(self, id: InputId, value: f64) -> (f64, f64) {
+        let spec = id.spec();
+        let (low, high) = if Spread::is_relative(spec.unit) {
+            (
+                value + value * self.below / 100.0,
+                value + value * self.above / 100.0,
+            )
+        } else {
+            (value + self.below, value + self.above)
+        };
+        (
+            low.min(high).clamp(spec.min, spec.max),
+            high.max(low).clamp(spec.min, spec.max),
+        )
+    }
+}
+
 /// Everything the UI needs to render and check one input.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InputSpec {
@@ -76,10 +119,13 @@ pub struct InputSpec {
     pub max: f64,
     pub step: f64,
     pub provenance: Provenance,
-    /// Default Monte Carlo / tornado range (low, high), in the input's unit.
-    pub uncertainty: Option<(f64, f64)>,
+    /// Default Monte Carlo / tornado spread around the current value.
+    pub uncertainty: Option<Spread>,
     /// May fold away in the UI.
     pub advanced: bool,
+    /// Only whole numbers are valid (years, and the useful life: the vintage
+    /// stock counts whole years).
+    pub whole: bool,
 }
 
 impl Unit {
@@ -105,30 +151,22 @@ impl Group {
         Group::DeepSeek,
         Group::Horizon,
     ];
-
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Group::Spent => "What is spent",
-            Group::Earned => "What is earned",
-            Group::Finance => "Finance",
-            Group::DeepSeek => "DeepSeek effect",
-            Group::Horizon => "Horizon",
-        }
-    }
 }
 
 impl InputId {
-    pub const ALL: [InputId; 16] = [
+    pub const ALL: [InputId; INPUT_COUNT] = [
         InputId::Required,
         InputId::Capex,
         InputId::CapexGrowth,
+        InputId::HistoryGrowth,
         InputId::Revenue,
         InputId::Growth,
+        InputId::RevenueCap,
         InputId::Rate,
         InputId::Life,
         InputId::Margin,
         InputId::Energy,
+        InputId::GpuShare,
         InputId::Tco,
         InputId::CapexShare,
         InputId::CostCut,
@@ -151,12 +189,15 @@ impl InputId {
             InputId::Required => "required",
             InputId::Capex => "capex",
             InputId::CapexGrowth => "capex_growth",
+            InputId::HistoryGrowth => "history_growth",
             InputId::Revenue => "revenue",
             InputId::Growth => "growth",
+            InputId::RevenueCap => "revenue_cap",
             InputId::Rate => "rate",
             InputId::Life => "life",
             InputId::Margin => "margin",
             InputId::Energy => "energy",
+            InputId::GpuShare => "gpu_share",
             InputId::Tco => "tco",
             InputId::CapexShare => "capex_share",
             InputId::CostCut => "cost_cut",
@@ -172,29 +213,6 @@ impl InputId {
         InputId::ALL.into_iter().find(|id| id.url_name() == name)
     }
 
-    /// Human label for a control.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            InputId::Required => "Revenue needed for ROI",
-            InputId::Capex => "AI infrastructure capex",
-            InputId::CapexGrowth => "Capex growth",
-            InputId::Revenue => "Actual AI revenue",
-            InputId::Growth => "Revenue growth",
-            InputId::Rate => "Discount rate",
-            InputId::Life => "Useful life",
-            InputId::Margin => "End-user gross margin",
-            InputId::Energy => "Energy cost",
-            InputId::Tco => "Data-centre cost per GPU $",
-            InputId::CapexShare => "Sustainable capex share",
-            InputId::CostCut => "Cost cut",
-            InputId::PassThrough => "Pass-through to prices",
-            InputId::Elasticity => "Price elasticity of demand",
-            InputId::Start => "First year",
-            InputId::End => "Last year",
-        }
-    }
-
     #[must_use]
     pub fn spec(self) -> &'static InputSpec {
         &SPECS[self.index()]
@@ -203,29 +221,43 @@ impl InputId {
     #[must_use]
     pub fn group(self) -> Group {
         match self {
-            InputId::Capex | InputId::CapexGrowth | InputId::Energy | InputId::Tco => Group::Spent,
-            InputId::Revenue | InputId::Growth | InputId::Required => Group::Earned,
+            InputId::Capex
+            | InputId::CapexGrowth
+            | InputId::HistoryGrowth
+            | InputId::Energy
+            | InputId::GpuShare
+            | InputId::Tco => Group::Spent,
+            InputId::Revenue | InputId::Growth | InputId::RevenueCap | InputId::Required => {
+                Group::Earned
+            }
             InputId::Rate | InputId::Life | InputId::Margin | InputId::CapexShare => Group::Finance,
             InputId::CostCut | InputId::PassThrough | InputId::Elasticity => Group::DeepSeek,
             InputId::Start | InputId::End => Group::Horizon,
         }
     }
 
-    /// Whether this input can change any output under `method`. The UI can grey
-    /// out the others; the tornado leaves them out.
+    /// Whether this input can change required revenue or the gap under
+    /// `method` (what the tornado and the Monte Carlo vary). The investors'
+    /// NPV and IRR read margin, energy, life and the capex history under
+    /// every method.
     #[must_use]
     pub fn is_used_by(self, method: Method) -> bool {
         match self {
             InputId::Required => method == Method::Direct,
-            InputId::Tco => method == Method::Sequoia,
+            InputId::Tco | InputId::GpuShare => method == Method::Sequoia,
             InputId::CapexShare => method == Method::Bain,
-            InputId::Life | InputId::Energy => method == Method::Dcf,
+            InputId::Life | InputId::Energy | InputId::HistoryGrowth => method == Method::Dcf,
             InputId::Margin => matches!(method, Method::Sequoia | Method::Dcf),
             _ => true,
         }
     }
 }
 
+/// The capex that the article's ~$2T belongs to (`ai_infra_capex_2026`):
+/// `direct` reads `required` as the revenue needed per this much capex.
+pub const DIRECT_REFERENCE_CAPEX: f64 = 500.0;
+
+#[allow(clippy::too_many_arguments)] // a table row: one argument per column
 const fn spec(
     id: InputId,
     unit: Unit,
@@ -234,6 +266,7 @@ const fn spec(
     provenance: Provenance,
     uncertainty: Option<(f64, f64)>,
     advanced: bool,
+    whole: bool,
 ) -> InputSpec {
     InputSpec {
         id,
@@ -243,20 +276,25 @@ const fn spec(
         max,
         step,
         provenance,
-        uncertainty,
+        uncertainty: match uncertainty {
+            Some((below, above)) => Some(Spread { below, above }),
+            None => None,
+        },
         advanced,
+        whole,
     }
 }
 
-/// The specs, in `InputId::ALL` order. docs/MODEL.md explains every number.
-static SPECS: [InputSpec; 16] = [
+/// The specs, in `InputId::ALL` order. docs/MODEL.md argues every number.
+static SPECS: [InputSpec; INPUT_COUNT] = [
     spec(
         InputId::Required,
         Unit::BillionUsdPerYear,
         2000.0,
         (0.0, 20_000.0, 10.0),
         Provenance::Figure("required_revenue_roi_2026"),
-        Some((1500.0, 2500.0)),
+        Some((-25.0, 25.0)),
+        false,
         false,
     ),
     spec(
@@ -265,19 +303,39 @@ static SPECS: [InputSpec; 16] = [
         500.0,
         (1.0, 5_000.0, 5.0),
         Provenance::Figure("ai_infra_capex_2026"),
-        Some((450.0, 550.0)),
+        Some((-10.0, 10.0)),
+        false,
         false,
     ),
     spec(
         InputId::CapexGrowth,
         Unit::PercentPerYear,
-        0.0,
+        15.0,
         (-50.0, 100.0, 1.0),
-        Provenance::Assumption(
-            "flat: the article's ~$500B for 2026 (ai_infra_capex_2026) and Bain's ~$500B a year \
-             by 2030 (bain_annual_capex_2030) are the same level, so the seeds imply no trend",
+        Provenance::Public(
+            "a decade average between the near-term pace and a plateau: Morgan Stanley expects \
+             hyperscaler capex to rise about 24 % in 2026; McKinsey (\"The cost of compute\", \
+             April 2025) puts AI data-centre capex at $5.2T by 2030, about 30 %/yr from $500B; \
+             Bain (bain_annual_capex_2030) has about $500B a year by 2030, a flat path. The \
+             seeds show steep recent growth (Meta doubled in 2025, meta_investment_growth_2025; \
+             $112B in one quarter, big_tech_ai_capex_2025_q3)",
         ),
-        Some((-10.0, 15.0)),
+        Some((-15.0, 15.0)),
+        false,
+        false,
+    ),
+    spec(
+        InputId::HistoryGrowth,
+        Unit::PercentPerYear,
+        40.0,
+        (-50.0, 200.0, 1.0),
+        Provenance::Public(
+            "capex of Amazon, Alphabet, Meta and Microsoft: about $150B a year in 2022 and 2023, \
+             $251B in 2024 and $416B in 2025 (company filings), about 40 %/yr over 2022-2025; \
+             Meta doubled its investment in 2025 (meta_investment_growth_2025)",
+        ),
+        Some((-15.0, 15.0)),
+        true,
         false,
     ),
     spec(
@@ -286,7 +344,8 @@ static SPECS: [InputSpec; 16] = [
         55.0,
         (0.0, 5_000.0, 1.0),
         Provenance::Figure("actual_ai_revenue_2026"),
-        Some((50.0, 60.0)),
+        Some((-10.0, 10.0)),
+        false,
         false,
     ),
     spec(
@@ -296,11 +355,26 @@ static SPECS: [InputSpec; 16] = [
         (-50.0, 300.0, 1.0),
         Provenance::Assumption(
             "OpenAI roughly tripled revenue a year (openai_revenue_2024, openai_revenue_2025_xpert, \
-             openai_revenue_2025_cfo), but tripling for a decade would exceed world GDP; 40 %/yr \
+             openai_revenue_2025_cfo), but a market cannot triple for a decade; 40 %/yr \
              (doubling every ~2 years) is close to the best a large tech business has sustained \
-             for a decade",
+             for a decade (AWS, 2013-2021)",
         ),
-        Some((20.0, 60.0)),
+        Some((-20.0, 20.0)),
+        false,
+        false,
+    ),
+    spec(
+        InputId::RevenueCap,
+        Unit::BillionUsdPerYear,
+        4400.0,
+        (0.0, 50_000.0, 100.0),
+        Provenance::Public(
+            "McKinsey Global Institute, \"The economic potential of generative AI\" (June 2023): \
+             generative AI could add $2.6T-$4.4T of value a year; sellers cannot keep charging \
+             more than the value they create, so the upper end caps revenue (0 switches the cap off)",
+        ),
+        Some((-40.0, 50.0)),
+        true,
         false,
     ),
     spec(
@@ -312,7 +386,8 @@ static SPECS: [InputSpec; 16] = [
             "a common hurdle rate for equity-financed tech investment; the range spans \
              big-tech cost of capital (~8 %) to a riskier 12 %",
         ),
-        Some((8.0, 12.0)),
+        Some((-2.0, 2.0)),
+        false,
         false,
     ),
     spec(
@@ -324,29 +399,52 @@ static SPECS: [InputSpec; 16] = [
             "hyperscalers depreciate servers over 5-6 years; critics argue GPUs are obsolete \
              after about 3",
         ),
-        Some((3.0, 6.0)),
+        Some((-2.0, 1.0)),
+        true,
         true,
     ),
     spec(
         InputId::Margin,
         Unit::Percent,
         50.0,
-        (5.0, 100.0, 1.0),
+        (0.0, 95.0, 1.0),
         Provenance::Public(
             "Sequoia Capital, David Cahn, \"AI's $600B Question\" (June 2024): 50 % gross margin \
-             for the end-user seller",
+             for the end-user seller, who keeps that share of its revenue and pays the rest for \
+             infrastructure",
         ),
-        Some((40.0, 60.0)),
+        Some((-10.0, 10.0)),
         true,
+        false,
     ),
     spec(
         InputId::Energy,
         Unit::BillionUsdPerYear,
-        50.0,
-        (0.0, 1_000.0, 5.0),
-        Provenance::Figure("ai_energy_cost_2026"),
-        Some((50.0, 70.0)),
+        11.0,
+        (0.0, 1_000.0, 1.0),
+        Provenance::Public(
+            "seed 003's consumption path, 50 billion kWh in 2023 to 550 billion in 2030 \
+             (ai_datacenter_electricity_2023, ai_datacenter_electricity_2030), is about 140 \
+             billion kWh in 2026; at the US industrial electricity price of about $0.08 per kWh \
+             (U.S. EIA) that is $11B. The table's \">$50B\" (ai_energy_cost_2026) would need more \
+             power than seed 003 expects for 2030",
+        ),
+        Some((-30.0, 100.0)),
         true,
+        false,
+    ),
+    spec(
+        InputId::GpuShare,
+        Unit::Percent,
+        50.0,
+        (1.0, 100.0, 1.0),
+        Provenance::Public(
+            "Sequoia Capital, David Cahn, \"AI's $200B Question\" (Sept 2023): GPUs are about \
+             half of the total cost of an AI data centre",
+        ),
+        Some((-10.0, 10.0)),
+        true,
+        false,
     ),
     spec(
         InputId::Tco,
@@ -354,11 +452,12 @@ static SPECS: [InputSpec; 16] = [
         2.0,
         (1.0, 5.0, 0.1),
         Provenance::Public(
-            "Sequoia Capital, David Cahn, \"AI's $200B Question\" (Sept 2023): GPUs are about \
-             half the total cost of an AI data centre",
+            "Sequoia Capital, David Cahn, \"AI's $200B Question\" (Sept 2023): the whole data \
+             centre costs about twice its GPUs",
         ),
-        Some((1.5, 2.5)),
+        Some((-25.0, 25.0)),
         true,
+        false,
     ),
     spec(
         InputId::CapexShare,
@@ -369,8 +468,9 @@ static SPECS: [InputSpec; 16] = [
             "Bain & Company, Technology Report 2025: $500B of annual capex needs $2T of revenue \
              (bain_annual_capex_2030 / bain_required_revenue_2030 = 25 %)",
         ),
-        Some((20.0, 30.0)),
+        Some((-5.0, 5.0)),
         true,
+        false,
     ),
     spec(
         InputId::CostCut,
@@ -378,11 +478,12 @@ static SPECS: [InputSpec; 16] = [
         0.0,
         (0.0, 99.0, 1.0),
         Provenance::Assumption(
-            "0 = no DeepSeek effect; the presets offer 90 % (deepseek_chip_share), 96 % \
-             (deepseek_input_price_per_mtok vs o1_input_price_per_mtok) and 98 % \
-             (deepseek_r1_price_share_of_o1)",
+            "0 = no further cut: the base year's prices already contain DeepSeek's (early 2025); \
+             the presets offer 90 % (deepseek_chip_share), 96 % (deepseek_input_price_per_mtok vs \
+             o1_input_price_per_mtok) and 98 % (deepseek_r1_price_share_of_o1)",
         ),
         None,
+        false,
         false,
     ),
     spec(
@@ -394,8 +495,9 @@ static SPECS: [InputSpec; 16] = [
             "full: DeepSeek's list prices are 2-4 % of o1's, i.e. the saving showed up in prices \
              at once; open-weight competition leaves little room to keep it",
         ),
-        Some((50.0, 100.0)),
+        Some((-50.0, 0.0)),
         true,
+        false,
     ),
     spec(
         InputId::Elasticity,
@@ -406,8 +508,9 @@ static SPECS: [InputSpec; 16] = [
             "unit elastic, taking no side: spending on AI stays the same when prices fall; above \
              1 is the Jevons case, below 1 the inelastic enterprise-budget case",
         ),
-        Some((0.5, 1.5)),
+        Some((-0.5, 0.5)),
         true,
+        false,
     ),
     spec(
         InputId::Start,
@@ -416,6 +519,7 @@ static SPECS: [InputSpec; 16] = [
         (2020.0, 2050.0, 1.0),
         Provenance::Assumption("the year of the article's table (002)"),
         None,
+        true,
         true,
     ),
     spec(
@@ -426,6 +530,7 @@ static SPECS: [InputSpec; 16] = [
         Provenance::Assumption("a ten-year horizon: two GPU lifetimes"),
         None,
         true,
+        true,
     ),
 ];
 
@@ -434,7 +539,7 @@ static SPECS: [InputSpec; 16] = [
 #[derive(Clone, Debug, PartialEq)]
 pub struct Inputs {
     pub method: Method,
-    values: [f64; 16],
+    values: [f64; INPUT_COUNT],
 }
 
 impl Default for Inputs {
@@ -464,9 +569,9 @@ impl Inputs {
         self
     }
 
-    /// All sixteen values in `InputId::ALL` order.
+    /// All values in `InputId::ALL` order.
     #[must_use]
-    pub fn values(&self) -> &[f64; 16] {
+    pub fn values(&self) -> &[f64; INPUT_COUNT] {
         &self.values
     }
 
@@ -528,8 +633,8 @@ fn check_one(id: InputId, value: f64) -> Result<(), InputError> {
             max: spec.max,
         });
     }
-    if spec.unit == Unit::Year && value.fract() != 0.0 {
-        return fail(InputErrorReason::NotAWholeYear);
+    if spec.whole && value.fract() != 0.0 {
+        return fail(InputErrorReason::NotAWholeNumber);
     }
     Ok(())
 }
@@ -556,7 +661,7 @@ fn check_horizon(start: f64, end: f64) -> Result<(), InputError> {
 }
 
 /// `None` for a non-finite value; otherwise the value clamped to the spec's
-/// range (and rounded to a whole year for `start`/`end`). For URL fallback.
+/// range (and rounded for whole-number inputs: years, the useful life). For URL fallback.
 /// It does not enforce `start <= end`; `Inputs::clamped` does.
 #[must_use]
 pub fn clamp_to_spec(id: InputId, value: f64) -> Option<f64> {
@@ -564,11 +669,7 @@ pub fn clamp_to_spec(id: InputId, value: f64) -> Option<f64> {
         return None;
     }
     let spec = id.spec();
-    let value = if spec.unit == Unit::Year {
-        value.round()
-    } else {
-        value
-    };
+    let value = if spec.whole { value.round() } else { value };
     Some(value.clamp(spec.min, spec.max))
 }
 
@@ -628,9 +729,13 @@ fn year(value: f64) -> i32 {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum InputErrorReason {
     NotFinite,
-    OutOfRange { min: f64, max: f64 },
+    OutOfRange {
+        min: f64,
+        max: f64,
+    },
     EndBeforeStart,
-    NotAWholeYear,
+    /// A year or the useful life with a fractional part.
+    NotAWholeNumber,
 }
 
 /// A rejected input: which one, its value, and why.
@@ -662,8 +767,8 @@ impl fmt::Display for InputError {
                 f.write_str(" is out of range")?;
                 allowed(f, min, max)
             }
-            InputErrorReason::NotAWholeYear => {
-                f.write_str(" is not a whole year")?;
+            InputErrorReason::NotAWholeNumber => {
+                f.write_str(" is not a whole number")?;
                 allowed(f, spec.min, spec.max)
             }
             InputErrorReason::EndBeforeStart => {
@@ -687,8 +792,13 @@ mod tests {
             assert_eq!(id.index(), i);
             assert!(s.min <= s.default && s.default <= s.max, "{id:?}");
             assert!(s.step > 0.0, "{id:?}");
-            if let Some((lo, hi)) = s.uncertainty {
-                assert!(s.min <= lo && lo <= hi && hi <= s.max, "{id:?}");
+            if let Some(spread) = s.uncertainty {
+                assert!(spread.below <= 0.0 && spread.above >= 0.0, "{id:?}");
+                let (lo, hi) = spread.range(id, s.default);
+                assert!(
+                    s.min <= lo && lo <= s.default && s.default <= hi && hi <= s.max,
+                    "{id:?}"
+                );
             }
             assert_eq!(InputId::from_url_name(id.url_name()), Some(id));
         }

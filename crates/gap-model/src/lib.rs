@@ -13,7 +13,8 @@
 //! let inputs = Inputs::default().with(InputId::Growth, 60.0).validate()?;
 //! let outcome = run(&inputs);
 //! assert_eq!(outcome.base_gap, 1945.0);
-//! assert_eq!(outcome.breakeven_year, Some(2034));
+//! assert_eq!(outcome.breakeven_year, None);
+//! assert!(outcome.npv < 0.0);
 //! # Ok::<(), gap_model::InputError>(())
 //! ```
 
@@ -21,6 +22,7 @@ mod export;
 mod inputs;
 mod method;
 mod model;
+pub mod model1;
 mod monte_carlo;
 mod presets;
 mod tornado;
@@ -28,10 +30,10 @@ mod tornado;
 pub use export::{outcome_csv, OUTCOME_CSV_HEADER};
 pub use inputs::{
     clamp_to_spec, Group, InputError, InputErrorReason, InputId, InputSpec, Inputs, Provenance,
-    Unit, ValidInputs, MAX_HORIZON_YEARS,
+    Spread, Unit, ValidInputs, DIRECT_REFERENCE_CAPEX, INPUT_COUNT, MAX_HORIZON_YEARS,
 };
-pub use method::{crf, recovery_multiple, required_by_method, required_revenue, Method};
-pub use model::{growth_to_close_by, run, Outcome, YearRow};
+pub use method::{crf, required_by_method, Costs, Method};
+pub use model::{growth_to_close_by, run, Irr, Outcome, YearRow};
 pub use monte_carlo::{monte_carlo, MonteCarlo, Ranges, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
 pub use presets::{presets, Expected, Preset};
 pub use tornado::{range_for, tornado, TornadoBar, TORNADO_FALLBACK};

@@ -1,18 +1,19 @@
 //! The four ways of deriving the revenue that a year's capex requires.
 
+use crate::inputs::{DIRECT_REFERENCE_CAPEX, INPUT_COUNT};
 use crate::{InputId, ValidInputs};
 
 /// How required revenue is derived (docs/MODEL.md, "Methods").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Method {
-    /// The article's ~$2T, scaled with capex.
+    /// The article's ~$2T per $500B of capex, scaled with capex.
     #[default]
     Direct,
-    /// Capex × data-centre multiple ÷ end-user margin.
+    /// Capex × GPU share × data-centre multiple ÷ (1 − end-user margin).
     Sequoia,
     /// Capex ÷ sustainable capex share of revenue.
     Bain,
-    /// Steady-state capital recovery over the useful life, plus energy.
+    /// The capital charge of the vintages in service plus energy, ÷ (1 − margin).
     Dcf,
 }
 
@@ -33,27 +34,6 @@ impl Method {
     pub fn from_url_name(name: &str) -> Option<Method> {
         Method::ALL.into_iter().find(|m| m.url_name() == name)
     }
-
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Method::Direct => "Article's figure",
-            Method::Sequoia => "Sequoia (GPU spend × 2 × 2)",
-            Method::Bain => "Bain (capex share of revenue)",
-            Method::Dcf => "Capital recovery (DCF)",
-        }
-    }
-
-    /// The formula in plain text, for a tooltip.
-    #[must_use]
-    pub fn formula(self) -> &'static str {
-        match self {
-            Method::Direct => "R = required × C / C_base",
-            Method::Sequoia => "R = C × tco ÷ margin",
-            Method::Bain => "R = C ÷ capex_share",
-            Method::Dcf => "R = (life × CRF(rate, life) × C + E) ÷ margin",
-        }
-    }
 }
 
 /// Capital recovery factor: the level yearly payment, per dollar invested,
@@ -69,16 +49,8 @@ pub fn crf(r: f64, n: f64) -> f64 {
     }
 }
 
-/// `life × CRF(rate, life)`: how many times a year's capex must be earned
-/// back each year once `life` vintages are in service. Exactly 1 at rate 0.
-#[must_use]
-pub fn recovery_multiple(r: f64, life: f64) -> f64 {
-    if r == 0.0 {
-        1.0
-    } else {
-        life * crf(r, life)
-    }
-}
+/// Longest useful life (the `life` input's maximum): the vintage buffer's size.
+pub(crate) const MAX_LIFE: usize = 30;
 
 /// The inputs as the formulas use them: fractions instead of percent.
 #[derive(Clone, Copy, Debug)]
@@ -87,55 +59,55 @@ pub(crate) struct Params {
     pub required: f64,
     pub capex: f64,
     pub capex_growth: f64,
+    pub history_growth: f64,
     pub revenue: f64,
     pub growth: f64,
+    /// The revenue ceiling, $B/yr; 0 means none.
+    pub revenue_cap: f64,
     pub rate: f64,
+    /// The end-user seller's gross margin, a fraction below 1.
     pub margin: f64,
     pub energy: f64,
+    pub gpu_share: f64,
     pub tco: f64,
     pub capex_share: f64,
-    /// `life × CRF(rate, life)`, precomputed.
-    pub recovery: f64,
-    /// `1 − cost_cut`: what capex and energy shrink to after the cut.
+    /// Useful life in whole years, 1..=`MAX_LIFE`.
+    pub life: usize,
+    /// `CRF(rate, life)`.
+    pub crf: f64,
+    /// `1 − cost_cut`: what new capex shrinks to after the cut.
     pub cost_factor: f64,
     /// `(1 − cost_cut × pass_through)^(1 − elasticity)`: what revenue becomes.
     pub revenue_factor: f64,
 }
 
 impl Params {
-    /// Parameters for every method (for `required_by_method`).
-    pub fn new(method: Method, v: &[f64; 16]) -> Params {
-        let mut p = Params::for_method(Method::Dcf, v);
-        p.method = method;
-        p
-    }
-
-    /// Parameters for `method` only: skips the capital recovery factor (a
-    /// `log1p` and an `expm1`) unless the method is `Dcf`. The Monte Carlo
-    /// loop builds one of these per draw.
-    pub fn for_method(method: Method, v: &[f64; 16]) -> Params {
+    /// Parameters for every method (the methods chart compares them).
+    pub fn new(method: Method, v: &[f64; INPUT_COUNT]) -> Params {
         let at = |id: InputId| v[id.index()];
         let pct = |id: InputId| at(id) / 100.0;
         let rate = pct(InputId::Rate);
         let cut = pct(InputId::CostCut);
         let price_factor = 1.0 - cut * pct(InputId::PassThrough);
+        let life = whole_life(at(InputId::Life));
         Params {
             method,
             required: at(InputId::Required),
             capex: at(InputId::Capex),
             capex_growth: pct(InputId::CapexGrowth),
+            history_growth: pct(InputId::HistoryGrowth),
             revenue: at(InputId::Revenue),
             growth: pct(InputId::Growth),
+            revenue_cap: at(InputId::RevenueCap),
             rate,
             margin: pct(InputId::Margin),
             energy: at(InputId::Energy),
+            gpu_share: pct(InputId::GpuShare),
             tco: at(InputId::Tco),
             capex_share: pct(InputId::CapexShare),
-            recovery: if method == Method::Dcf {
-                recovery_multiple(rate, at(InputId::Life))
-            } else {
-                f64::NAN // never read: only `Dcf` uses it
-            },
+            life,
+            #[allow(clippy::cast_precision_loss)] // life <= 30
+            crf: crf(rate, life as f64),
             cost_factor: 1.0 - cut,
             // pow(1, y) is exactly 1; skipping it only saves time.
             revenue_factor: if price_factor == 1.0 {
@@ -150,30 +122,46 @@ impl Params {
         Params::new(inputs.method, inputs.values())
     }
 
-    /// Required revenue for one year's capex and energy under `method`.
-    pub fn required_at(&self, method: Method, capex: f64, energy: f64) -> f64 {
+    /// Required revenue for one year under `method`, from that year's capex,
+    /// the capital charge of the vintages in service and energy.
+    pub fn required_at(&self, method: Method, year: &Costs) -> f64 {
         match method {
-            // Ratio first, so the base year gives exactly `required`.
-            Method::Direct => self.required * (capex / self.capex),
-            Method::Sequoia => capex * self.tco / self.margin,
-            Method::Bain => capex / self.capex_share,
-            Method::Dcf => (self.recovery * capex + energy) / self.margin,
+            Method::Direct => self.required * (year.capex / DIRECT_REFERENCE_CAPEX),
+            Method::Sequoia => year.capex * self.gpu_share * self.tco / (1.0 - self.margin),
+            Method::Bain => year.capex / self.capex_share,
+            Method::Dcf => (year.capital_charge + year.energy) / (1.0 - self.margin),
         }
     }
 }
 
-/// Required revenue ($B/yr) under `method` for a year with `capex` and
-/// `energy` ($B/yr), with every other parameter taken from `inputs`.
-#[must_use]
-pub fn required_revenue(method: Method, inputs: &ValidInputs, capex: f64, energy: f64) -> f64 {
-    Params::from_valid(inputs).required_at(method, capex, energy)
+/// The cost side of one model year, $B.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Costs {
+    /// Capex spent in the year (the year's vintage).
+    pub capex: f64,
+    /// `CRF(rate, life) × Σ` of the vintages in service.
+    pub capital_charge: f64,
+    /// Energy cost, proportional to the capital in service.
+    pub energy: f64,
+}
+
+/// The life rounded to whole years within 1..=`MAX_LIFE` (Monte Carlo draws
+/// are continuous; validated inputs are whole already).
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped first
+pub(crate) fn whole_life(life: f64) -> usize {
+    let max = MAX_LIFE as f64;
+    if life.is_nan() {
+        return 1;
+    }
+    life.round().clamp(1.0, max) as usize
 }
 
 /// Base-year required revenue under each method at the current inputs.
 #[must_use]
 pub fn required_by_method(inputs: &ValidInputs) -> [(Method, f64); 4] {
     let p = Params::from_valid(inputs);
-    Method::ALL.map(|m| (m, p.required_at(m, p.capex, p.energy)))
+    let base = crate::model::base_costs(&p);
+    Method::ALL.map(|m| (m, p.required_at(m, &base)))
 }
 
 #[cfg(test)]
@@ -197,5 +185,14 @@ mod tests {
         assert_eq!(crf(0.0, 4.0), 0.25);
         // One year: repay principal plus one year's interest.
         assert!((crf(0.1, 1.0) - 1.1).abs() < 1e-15);
+    }
+
+    #[test]
+    fn life_is_whole_and_bounded() {
+        assert_eq!(whole_life(4.5), 5);
+        assert_eq!(whole_life(4.49), 4);
+        assert_eq!(whole_life(0.2), 1);
+        assert_eq!(whole_life(99.0), MAX_LIFE);
+        assert_eq!(whole_life(f64::NAN), 1);
     }
 }

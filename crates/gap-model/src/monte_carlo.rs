@@ -4,9 +4,10 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::inputs::INPUT_COUNT;
 use crate::method::Params;
 use crate::model::{for_each_year, year_offset};
-use crate::{InputId, Unit, ValidInputs};
+use crate::{InputId, Inputs, ValidInputs};
 
 /// Default number of scenarios.
 pub const DEFAULT_DRAWS: usize = 10_000;
@@ -19,23 +20,28 @@ pub const DEFAULT_SEED: u64 = 2026;
 /// `end`) never carries one: every scenario must have the same years.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranges {
-    ranges: [Option<(f64, f64)>; 16],
-}
-
-impl Default for Ranges {
-    /// The specs' `uncertainty` ranges.
-    fn default() -> Self {
-        Ranges {
-            ranges: InputId::ALL.map(|id| id.spec().uncertainty),
-        }
-    }
+    ranges: [Option<(f64, f64)>; INPUT_COUNT],
 }
 
 impl Ranges {
     /// No ranges at all: Monte Carlo then repeats the deterministic run.
     #[must_use]
     pub fn zero() -> Ranges {
-        Ranges { ranges: [None; 16] }
+        Ranges {
+            ranges: [None; INPUT_COUNT],
+        }
+    }
+
+    /// The specs' default spreads around the current values (`Spread::range`):
+    /// a preset or a moved slider carries its band along.
+    #[must_use]
+    pub fn around(inputs: &Inputs) -> Ranges {
+        let mut ranges = Ranges::zero();
+        for id in InputId::ALL {
+            let range = id.spec().uncertainty.map(|s| s.range(id, inputs.get(id)));
+            ranges.set(id, range);
+        }
+        ranges
     }
 
     #[must_use]
@@ -53,7 +59,7 @@ impl Ranges {
 
 fn sanitize(id: InputId, (a, b): (f64, f64)) -> Option<(f64, f64)> {
     let spec = id.spec();
-    if spec.unit == Unit::Year || !a.is_finite() || !b.is_finite() {
+    if matches!(id, InputId::Start | InputId::End) || !a.is_finite() || !b.is_finite() {
         return None;
     }
     let clamp = |x: f64| x.clamp(spec.min, spec.max);
@@ -140,7 +146,7 @@ pub fn monte_carlo(inputs: &ValidInputs, ranges: &Ranges, draws: usize, seed: u6
         for t in &triangles {
             values[t.index] = t.sample(rng.random::<f64>());
         }
-        let p = Params::for_method(inputs.method, &values);
+        let p = Params::new(inputs.method, &values);
         let (mut first, mut pv) = (years, 0.0);
         for_each_year(&p, years, |i, y| {
             let gap = y.required - y.actual;
@@ -202,19 +208,24 @@ fn summarize(
 
 /// P5, P50, P95 with linear interpolation between order statistics (the
 /// "type 7" definition of R and NumPy). Reorders `xs`. The median is
-/// selected first, so that P5 and P95 only search the half they lie in.
+/// selected first; then P5 is read from the values below the median's slot
+/// and P50 and P95 from the slot on, two disjoint slices, so no selection
+/// can disturb another's input.
 fn percentiles(xs: &mut [f64]) -> [f64; 3] {
     let n = xs.len();
     let [r5, r50, r95] = [0.05, 0.5, 0.95].map(|q| rank(n, q));
     let k50 = r50.0;
     xs.select_nth_unstable_by(k50, f64::total_cmp);
-    // Now xs[..k50] <= xs[k50] <= xs[k50 + 1..]: the prefix holds the k50 + 1
-    // smallest values, the suffix from k50 on the largest.
-    let (prefix, rest) = xs.split_at_mut(k50 + 1);
-    let p5 = interpolate(prefix, r5, || min(rest));
-    let suffix = &mut xs[k50..];
-    let p50 = interpolate(suffix, (0, r50.1), || f64::INFINITY);
-    let p95 = interpolate(suffix, (r95.0 - k50, r95.1), || f64::INFINITY);
+    let median = xs[k50];
+    // lower: the k50 values <= median; upper: the median, then values >= it.
+    let (lower, upper) = xs.split_at_mut(k50);
+    let p50 = interpolate(upper, (0, r50.1), || f64::INFINITY);
+    let p95 = interpolate(upper, (r95.0 - k50, r95.1), || f64::INFINITY);
+    let p5 = if r5.0 < k50 {
+        interpolate(lower, r5, || median)
+    } else {
+        interpolate(upper, (0, r5.1), || f64::INFINITY)
+    };
     [p5, p50, p95]
 }
 
@@ -283,7 +294,7 @@ mod tests {
     #[test]
     fn percentiles_agree_with_sorting_for_every_small_size() {
         let mut rng = ChaCha8Rng::seed_from_u64(1);
-        for n in 1..=60 {
+        for n in (1..=60).chain([99, 100, 101, 1_000, 1_001, 9_999]) {
             for _ in 0..20 {
                 // Few distinct values, so ties are common.
                 let xs: Vec<f64> = (0..n)
@@ -323,6 +334,10 @@ mod tests {
         assert_eq!(r.get(InputId::Rate), None);
         r.set(InputId::Start, Some((2025.0, 2027.0)));
         assert_eq!(r.get(InputId::Start), None);
-        assert_eq!(Ranges::default().get(InputId::Revenue), Some((50.0, 60.0)));
+        let around = Ranges::around(&Inputs::default());
+        assert_eq!(around.get(InputId::Growth), Some((20.0, 60.0)));
+        assert_eq!(around.get(InputId::CostCut), None);
+        let moved = Ranges::around(&Inputs::default().with(InputId::Capex, 100.0));
+        assert_eq!(moved.get(InputId::Capex), Some((90.0, 110.0)));
     }
 }

@@ -64,12 +64,14 @@ static PRESETS: [Preset; 7] = [
     Preset {
         id: "sequoia_2023",
         name: "Sequoia 2023",
-        source_note: "David Cahn, \"AI's $200B Question\", Sequoia Capital, Sept 2023: $50B GPU \
-                      spend × 2 for the data centre × 2 for a 50 % margin = $200B needed, \
-                      against ~$75B of revenue: a $125B gap.",
+        source_note: "David Cahn, \"AI's $200B Question\", Sequoia Capital, Sept 2023: $50B of \
+                      GPU spend is half of about $100B of data-centre spend (gpu_share 50 %, \
+                      × 2 for the whole data centre); a 50 % margin for the end-user seller \
+                      doubles it to $200B needed, against ~$75B of revenue: a $125B gap.",
         method: Method::Sequoia,
         overrides: &[
-            (InputId::Capex, 50.0),
+            (InputId::Capex, 100.0),
+            (InputId::GpuShare, 50.0),
             (InputId::Tco, 2.0),
             (InputId::Margin, 50.0),
             (InputId::Revenue, 75.0),
@@ -84,11 +86,14 @@ static PRESETS: [Preset; 7] = [
     Preset {
         id: "sequoia_2024",
         name: "Sequoia 2024",
-        source_note: "David Cahn, \"AI's $600B Question\", Sequoia Capital, June 2024: $150B GPU \
-                      spend × 2 × 2 = $600B needed, against ~$100B of revenue: a $500B hole.",
+        source_note: "David Cahn, \"AI's $600B Question\", Sequoia Capital, June 2024: $150B of \
+                      GPU spend (Nvidia's run rate) is half of $300B of data-centre spend; a \
+                      50 % margin doubles it to $600B needed, against ~$100B of revenue: a \
+                      $500B hole.",
         method: Method::Sequoia,
         overrides: &[
-            (InputId::Capex, 150.0),
+            (InputId::Capex, 300.0),
+            (InputId::GpuShare, 50.0),
             (InputId::Tco, 2.0),
             (InputId::Margin, 50.0),
             (InputId::Revenue, 100.0),
@@ -102,16 +107,23 @@ static PRESETS: [Preset; 7] = [
     },
     Preset {
         id: "bain_2025",
-        name: "Bain 2025",
-        source_note: "Bain & Company, Technology Report 2025 (seed 003): $500B of yearly capex \
-                      (bain_annual_capex_2030) is sustainable at 25 % of revenue, so it needs \
-                      $2T a year (bain_required_revenue_2030). Bain dates this to 2030; the \
-                      preset applies the ratio from 2026 against the article's revenue.",
+        name: "Bain 2030",
+        source_note: "Bain & Company, Technology Report 2025 (seed 003): about $500B of yearly \
+                      capex by 2030 (bain_annual_capex_2030) is sustainable at 25 % of revenue, \
+                      so it needs about $2T a year in 2030 (bain_required_revenue_2030). Bain \
+                      finds the world about $800B short of that even with AI's savings \
+                      reinvested (Sept 2025), i.e. about $1.2T of revenue in 2030.",
         method: Method::Bain,
-        overrides: &[(InputId::Capex, 500.0), (InputId::CapexShare, 25.0)],
+        overrides: &[
+            (InputId::Capex, 500.0),
+            (InputId::CapexShare, 25.0),
+            (InputId::Revenue, 1200.0),
+            (InputId::Start, 2030.0),
+            (InputId::End, 2039.0),
+        ],
         expected: Some(Expected {
             required: 2000.0,
-            gap: None,
+            gap: Some(800.0),
         }),
     },
     Preset {
@@ -119,8 +131,9 @@ static PRESETS: [Preset; 7] = [
         name: "DeepSeek shock (96 %)",
         source_note: "Seed 003: DeepSeek charges $0.55 per million input tokens against o1's \
                       $15 (deepseek_input_price_per_mtok, o1_input_price_per_mtok), i.e. 3.7 % \
-                      of the price; $2.19 vs $60 for output gives the same. A 96 % cut from \
-                      2027, fully passed on, with unit-elastic demand.",
+                      of the price; $2.19 vs $60 for output gives the same. A further 96 % cut \
+                      from 2027 (beyond what 2026 prices contain), fully passed on, with \
+                      unit-elastic demand.",
         method: Method::Direct,
         overrides: &[(InputId::CostCut, 96.0)],
         expected: Some(ARTICLE),

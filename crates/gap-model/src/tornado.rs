@@ -30,7 +30,7 @@ pub fn tornado(inputs: &ValidInputs, ranges: &Ranges) -> Vec<TornadoBar> {
     let years = inputs.horizon_len();
     let mut bars: Vec<TornadoBar> = InputId::ALL
         .into_iter()
-        .filter(|&id| id.spec().unit != crate::Unit::Year && id.is_used_by(inputs.method))
+        .filter(|&id| !matches!(id, InputId::Start | InputId::End) && id.is_used_by(inputs.method))
         .map(|id| bar(inputs, id, range_for(inputs, ranges, id), years))
         .filter(|b| b.swing > 0.0)
         .collect();

@@ -1,16 +1,24 @@
 //! Property tests over the whole allowed input space (endpoints included).
 
 use gap_model::{
-    growth_to_close_by, monte_carlo, required_by_method, required_revenue, run, tornado, InputId,
-    Inputs, Method, Outcome, Ranges, ValidInputs,
+    growth_to_close_by, monte_carlo, required_by_method, run, tornado, InputId, Inputs, Method,
+    Outcome, Ranges, ValidInputs, INPUT_COUNT,
 };
 use proptest::prelude::*;
 
 /// A value of one input: often an endpoint, otherwise anywhere in range.
 fn value_of(id: InputId) -> BoxedStrategy<f64> {
     let s = id.spec();
-    prop_oneof![1 => Just(s.min), 1 => Just(s.max), 6 => s.min..=s.max].boxed()
+    let any = prop_oneof![1 => Just(s.min), 1 => Just(s.max), 6 => s.min..=s.max];
+    if s.whole {
+        any.prop_map(f64::round).boxed()
+    } else {
+        any.boxed()
+    }
 }
+
+/// Every input but the horizon, which comes last in `InputId::ALL`.
+const NUMBERS: usize = INPUT_COUNT - 2;
 
 fn method() -> impl Strategy<Value = Method> {
     prop::sample::select(Method::ALL.to_vec())
@@ -18,7 +26,7 @@ fn method() -> impl Strategy<Value = Method> {
 
 prop_compose! {
     fn valid_inputs()(
-        numbers in InputId::ALL[..14].iter().map(|&id| value_of(id)).collect::<Vec<_>>(),
+        numbers in InputId::ALL[..NUMBERS].iter().map(|&id| value_of(id)).collect::<Vec<_>>(),
         method in method(),
         start in 2020_i32..=2050,
         len in prop_oneof![Just(0_i32), Just(50), 0_i32..=50],
@@ -43,13 +51,25 @@ fn with(inputs: &ValidInputs, id: InputId, value: f64) -> ValidInputs {
         .expect("still valid")
 }
 
+fn dcf(inputs: &ValidInputs) -> ValidInputs {
+    let mut inputs = inputs.inputs().clone();
+    inputs.method = Method::Dcf;
+    inputs.validate().expect("still valid")
+}
+
 fn assert_outcome_finite(o: &Outcome) {
     for v in [o.base_required, o.base_actual, o.base_gap, o.gap_pv] {
         assert!(v.is_finite(), "{o:?}");
     }
+    assert!(o.npv.is_finite() && o.terminal_value.is_finite(), "{o:?}");
+    if let Some(irr) = o.irr.rate() {
+        assert!(irr.is_finite() && irr > -100.0, "{o:?}");
+    }
     for r in &o.years {
         let all = [
             r.capex,
+            r.capital_charge,
+            r.cash_flow,
             r.energy,
             r.required,
             r.actual,
@@ -82,10 +102,10 @@ proptest! {
         if let Some(g) = growth_to_close_by(&inputs, year) {
             prop_assert!(g.is_finite());
         }
-        for bar in tornado(&inputs, &Ranges::default()) {
+        for bar in tornado(&inputs, &Ranges::around(&inputs)) {
             prop_assert!(bar.swing.is_finite() && bar.pv_at_low.is_finite() && bar.pv_at_high.is_finite());
         }
-        let mc = monte_carlo(&inputs, &Ranges::default(), 16, 7);
+        let mc = monte_carlo(&inputs, &Ranges::around(&inputs), 16, 7);
         for v in mc.p5.iter().chain(&mc.p50).chain(&mc.p95).chain(&mc.prob_breakeven_by) {
             prop_assert!(v.is_finite());
         }
@@ -99,11 +119,54 @@ proptest! {
         b in value_of(InputId::Rate),
     ) {
         let (low, high) = (a.min(b), a.max(b));
-        let (c, e) = (inputs.get(InputId::Capex), inputs.get(InputId::Energy));
-        let at_low = required_revenue(Method::Dcf, &with(&inputs, InputId::Rate, low), c, e);
-        let at_high = required_revenue(Method::Dcf, &with(&inputs, InputId::Rate, high), c, e);
-        // Relative 1e-12 allows only for floating-point rounding.
-        prop_assert!(at_high >= at_low * (1.0 - 1e-12), "{low} → {at_low}, {high} → {at_high}");
+        let at_low = run(&dcf(&with(&inputs, InputId::Rate, low)));
+        let at_high = run(&dcf(&with(&inputs, InputId::Rate, high)));
+        for (l, h) in at_low.years.iter().zip(&at_high.years) {
+            // Relative 1e-12 allows only for floating-point rounding.
+            prop_assert!(h.required >= l.required * (1.0 - 1e-12), "{}: {low} → {}, {high} → {}", l.year, l.required, h.required);
+        }
+    }
+
+    /// The critics' point holds where capex grows at least as fast as the
+    /// discount rate (before and after `start`, with no cut): a shorter life
+    /// then never lowers the capital charge, nor required revenue without
+    /// energy. (Slower growth reverses it: a long-lived stock ties up more
+    /// capital; and a longer life keeps more capacity drawing power, so the
+    /// energy bill grows with it; docs/MODEL.md shows both.)
+    #[test]
+    fn with_capex_growing_faster_than_the_rate_a_shorter_life_raises_dcf_required_revenue(
+        inputs in valid_inputs(),
+        a in value_of(InputId::Life),
+        b in value_of(InputId::Life),
+        extra in 0.0..=40.0_f64,
+        extra_history in 0.0..=40.0_f64,
+    ) {
+        let rate = inputs.get(InputId::Rate);
+        let growing = inputs
+            .inputs()
+            .clone()
+            .with(InputId::CapexGrowth, rate + extra)
+            .with(InputId::HistoryGrowth, rate + extra_history)
+            .with(InputId::CostCut, 0.0)
+            .with(InputId::Energy, 0.0);
+        let growing = dcf(&growing.validate().expect("valid"));
+        let (short, long) = (a.min(b), a.max(b));
+        let at_short = run(&with(&growing, InputId::Life, short));
+        let at_long = run(&with(&growing, InputId::Life, long));
+        for (s, l) in at_short.years.iter().zip(&at_long.years) {
+            prop_assert!(s.capital_charge >= l.capital_charge * (1.0 - 1e-12), "{}: life {short} → {}, {long} → {}", s.year, s.capital_charge, l.capital_charge);
+            prop_assert!(s.required >= l.required * (1.0 - 1e-12), "{}: life {short} → {}, {long} → {}", s.year, s.required, l.required);
+        }
+    }
+
+    #[test]
+    fn a_revenue_cap_never_raises_revenue(inputs in valid_inputs(), cap in value_of(InputId::RevenueCap)) {
+        let uncapped = run(&with(&inputs, InputId::RevenueCap, 0.0));
+        let capped = run(&with(&inputs, InputId::RevenueCap, cap));
+        for (u, c) in uncapped.years.iter().zip(&capped.years) {
+            prop_assert!(c.actual <= u.actual * (1.0 + 1e-12), "{}: {} > {}", c.year, c.actual, u.actual);
+            prop_assert!(c.actual >= 0.0);
+        }
     }
 
     #[test]
@@ -151,14 +214,14 @@ proptest! {
 
     #[test]
     fn same_seed_same_result(inputs in valid_inputs(), seed in any::<u64>()) {
-        let a = monte_carlo(&inputs, &Ranges::default(), 50, seed);
-        let b = monte_carlo(&inputs, &Ranges::default(), 50, seed);
+        let a = monte_carlo(&inputs, &Ranges::around(&inputs), 50, seed);
+        let b = monte_carlo(&inputs, &Ranges::around(&inputs), 50, seed);
         prop_assert_eq!(a, b);
     }
 
     #[test]
     fn monte_carlo_bands_are_ordered(inputs in valid_inputs(), seed in any::<u64>()) {
-        let mc = monte_carlo(&inputs, &Ranges::default(), 64, seed);
+        let mc = monte_carlo(&inputs, &Ranges::around(&inputs), 64, seed);
         for i in 0..mc.years.len() {
             prop_assert!(mc.p5[i] <= mc.p50[i] && mc.p50[i] <= mc.p95[i]);
             prop_assert!((0.0..=1.0).contains(&mc.prob_breakeven_by[i]));
@@ -190,7 +253,7 @@ proptest! {
 
     #[test]
     fn tornado_is_sorted_and_skips_unused_inputs(inputs in valid_inputs()) {
-        let bars = tornado(&inputs, &Ranges::default());
+        let bars = tornado(&inputs, &Ranges::around(&inputs));
         for pair in bars.windows(2) {
             prop_assert!(pair[0].swing >= pair[1].swing);
         }

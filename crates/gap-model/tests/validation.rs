@@ -115,23 +115,24 @@ fn too_long_a_horizon_is_rejected() {
 }
 
 #[test]
-fn fractional_years_are_rejected() {
+fn fractional_years_and_lives_are_rejected() {
     assert_eq!(
         error_for(InputId::End, 2030.25).reason,
-        InputErrorReason::NotAWholeYear
+        InputErrorReason::NotAWholeNumber
     );
-    // Life is a duration, not a calendar year: fractions are fine.
-    assert!(Inputs::default()
-        .with(InputId::Life, 4.5)
-        .validate()
-        .is_ok());
+    // The vintage stock counts whole years of service.
+    assert_eq!(
+        error_for(InputId::Life, 4.5).reason,
+        InputErrorReason::NotAWholeNumber
+    );
+    assert_eq!(clamp_to_spec(InputId::Life, 4.5), Some(5.0));
 }
 
 #[test]
 fn errors_lists_every_bad_input() {
     let bad = Inputs::default()
         .with(InputId::Rate, f64::NAN)
-        .with(InputId::Margin, 0.0)
+        .with(InputId::Margin, 100.0)
         .with(InputId::CostCut, 100.0);
     let inputs: Vec<InputId> = bad.errors().iter().map(|e| e.input).collect();
     assert_eq!(inputs, [InputId::Rate, InputId::Margin, InputId::CostCut]);
@@ -144,7 +145,7 @@ fn errors_lists_every_bad_input() {
 fn divisions_are_guarded_by_the_ranges() {
     // Every denominator of the model is kept away from zero by its range.
     assert!(InputId::Capex.spec().min > 0.0);
-    assert!(InputId::Margin.spec().min > 0.0);
+    assert!(InputId::Margin.spec().max < 100.0, "1 − margin > 0");
     assert!(InputId::CapexShare.spec().min > 0.0);
     assert!(InputId::Life.spec().min > 0.0);
     assert!(
