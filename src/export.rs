@@ -50,6 +50,7 @@ pub fn state_json(inputs: &Inputs, outcome: &Outcome, query: &str) -> String {
             json!({
                 "year": row.year,
                 "capex_busd": row.capex,
+                "capital_charge_busd": row.capital_charge,
                 "energy_busd": row.energy,
                 "required_revenue_busd": row.required,
                 "actual_revenue_busd": row.actual,
@@ -57,12 +58,14 @@ pub fn state_json(inputs: &Inputs, outcome: &Outcome, query: &str) -> String {
                 "discounted_gap_busd": row.discounted_gap,
                 "cumulative_gap_busd": row.cumulative_gap,
                 "cumulative_discounted_gap_busd": row.cumulative_discounted_gap,
+                "owners_cash_flow_busd": row.cash_flow,
             })
         })
         .collect();
     let document = json!({
         "app": "AI Gap Explorer",
         "dataset_version": gap_data::DATASET_VERSION,
+        "model_version": 2,
         "query": query,
         "inputs": input_map,
         "outputs": {
@@ -71,6 +74,9 @@ pub fn state_json(inputs: &Inputs, outcome: &Outcome, query: &str) -> String {
             "gap": outcome.base_gap,
             "gap_pv": outcome.gap_pv,
             "breakeven_year": outcome.breakeven_year,
+            "npv": outcome.npv,
+            "irr_percent": outcome.irr.rate(),
+            "terminal_value": outcome.terminal_value,
         },
         "years": years,
     });

@@ -88,14 +88,15 @@ pub fn parse(
 
     // Numbers are collected first: whether they mean model 1 or model 2
     // depends on `v`, which may come anywhere in the query.
-    let mut numbers: Vec<(InputId, f64, &str, &str)> = Vec::new();
+    // Each number remembers where its notice, if any, goes among the others.
+    let mut numbers: Vec<(InputId, f64, &str, &str, usize)> = Vec::new();
     let mut version = None;
     let mut method_given = false;
     for (key, raw) in pairs {
         let value = raw.trim();
         if let Some(id) = InputId::from_url_name(key) {
             match value.parse::<f64>().ok().filter(|n| n.is_finite()) {
-                Some(number) => numbers.push((id, number, key, value)),
+                Some(number) => numbers.push((id, number, key, value, notices.len())),
                 None => notices.push(notice(
                     key,
                     value,
@@ -156,7 +157,8 @@ pub fn parse(
         }
     };
     let mut given = Vec::with_capacity(numbers.len());
-    for (id, number, key, value) in numbers {
+    let mut inserted = 0;
+    for (id, number, key, value, at) in numbers {
         let Some(used) = clamp(id, number) else {
             continue; // finite numbers always clamp
         };
@@ -167,7 +169,9 @@ pub fn parse(
                 (id.spec().min, id.spec().max)
             };
             if !(min..=max).contains(&number) {
-                notices.push(notice(key, value, Problem::OutOfRange { min, max, used }));
+                let out_of_range = notice(key, value, Problem::OutOfRange { min, max, used });
+                notices.insert(at + inserted, out_of_range);
+                inserted += 1;
             }
         }
         given.push((id, used));
@@ -175,14 +179,18 @@ pub fn parse(
     if model_1 {
         let translation = model1::translate(inputs.method, &given);
         inputs = translation.inputs;
-        notices.push(notice(
-            "v",
-            version.unwrap_or(""),
-            Problem::ModelRevised {
-                changes: translation.changes,
-                clamped: translation.clamped,
-            },
-        ));
+        // First: it explains every number on the page.
+        notices.insert(
+            0,
+            notice(
+                "v",
+                version.unwrap_or(""),
+                Problem::ModelRevised {
+                    changes: translation.changes,
+                    clamped: translation.clamped,
+                },
+            ),
+        );
     } else {
         for (id, used) in given {
             inputs.set(id, used);

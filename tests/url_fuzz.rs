@@ -13,9 +13,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use ai_gap_explorer::components::charts_grid::CHART_NAMES;
+use ai_gap_explorer::url_state::Problem;
 use ai_gap_explorer::url_state::{parse, to_query, PageSettings, Theme};
 use gap_charts::Lang;
-use gap_model::{clamp_to_spec, InputId, Inputs, Method, Unit, MAX_HORIZON_YEARS};
+use gap_model::{clamp_to_spec, model1, InputId, Inputs, Method, MAX_HORIZON_YEARS};
 use rand::{Rng as _, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use wasm_bindgen_test::*;
@@ -56,7 +57,9 @@ impl Rng {
     }
 }
 
-const SETTING_KEYS: [&str; 6] = ["method", "lang", "theme", "embed", "chart", "controls"];
+const SETTING_KEYS: [&str; 7] = ["v", "method", "lang", "theme", "embed", "chart", "controls"];
+/// Values for `v`: the two versions and a few that are neither.
+const VERSIONS: [&str; 7] = ["1", "2", " 2 ", "3", "", "v2", "02"];
 const ODD_KEYS: [&str; 14] = [
     "",
     "Rate",
@@ -193,7 +196,9 @@ fn junk(rng: &mut Rng) -> String {
 }
 
 fn value_for(rng: &mut Rng, key: &str) -> String {
-    if InputId::from_url_name(key).is_some() {
+    if key == "v" {
+        rng.pick(&VERSIONS).to_owned()
+    } else if InputId::from_url_name(key).is_some() {
         match rng.below(10) {
             0..=4 => number_text(rng),
             5..=7 => rng.pick(&ODD_NUMBERS).to_owned(),
@@ -230,6 +235,12 @@ fn random_pairs(rng: &mut Rng) -> Vec<(String, String)> {
         let copy = pairs[rng.below(pairs.len())].clone();
         let value = value_for(rng, &copy.0);
         pairs.push((copy.0, value));
+    }
+    // Half the links say which model wrote them; the rest are model-1 links
+    // when they set the model.
+    if rng.chance(50) {
+        let at = rng.below(pairs.len() + 1);
+        pairs.insert(at, ("v".to_owned(), "2".to_owned()));
     }
     pairs
 }
@@ -354,35 +365,60 @@ const BROWSER_LANGS: [Option<&str>; 9] = [
 
 /// The inputs `parse` should produce, written independently of it: per name
 /// the last value that reads as a finite number wins, clamped to its spec
-/// (years rounded); `end < start` restores both years; a horizon longer than
-/// the model allows ends `MAX_HORIZON_YEARS` after `start`.
+/// (whole-number inputs rounded); a model-1 link (`v=1`, or no valid `v`
+/// while it sets the model and names no model-2-only input) is clamped to
+/// model 1's ranges and translated by `gap_model::model1` (tested natively
+/// against model 1's own readouts); `end < start` restores both years; a
+/// horizon longer than the model allows ends `MAX_HORIZON_YEARS` after `start`.
 fn expected_inputs(pairs: &[(String, String)]) -> Inputs {
-    let mut inputs = Inputs::default();
+    let mut method = None;
+    let mut version = None;
+    let mut numbers: Vec<(InputId, f64)> = Vec::new();
     for (key, raw) in pairs {
         let value = raw.trim();
         if let Some(id) = InputId::from_url_name(key) {
-            if let Some(used) = value
-                .parse::<f64>()
-                .ok()
-                .filter(|number| number.is_finite())
-                .map(|number| {
-                    let spec = id.spec();
-                    let number = if spec.unit == Unit::Year {
-                        number.round()
-                    } else {
-                        number
-                    };
-                    number.clamp(spec.min, spec.max)
-                })
-            {
-                inputs.set(id, used);
+            if let Some(number) = value.parse::<f64>().ok().filter(|n| n.is_finite()) {
+                numbers.push((id, number));
             }
         } else if key == "method" {
-            if let Some(method) = Method::from_url_name(value) {
-                inputs.method = method;
+            if let Some(m) = Method::from_url_name(value) {
+                method = Some(m);
             }
+        } else if key == "v" && matches!(value, "1" | "2") {
+            version = Some(value == "1");
         }
     }
+    let model_1 = version.unwrap_or(
+        (method.is_some() || !numbers.is_empty())
+            && !numbers
+                .iter()
+                .any(|(id, _)| model1::MODEL_2_ONLY.contains(id)),
+    );
+    let clamped = |id: InputId, number: f64| {
+        let spec = id.spec();
+        let number = if spec.whole { number.round() } else { number };
+        let (min, max) = if model_1 {
+            model1::allowed(id)
+        } else {
+            (spec.min, spec.max)
+        };
+        number.clamp(min, max)
+    };
+    let given: Vec<(InputId, f64)> = numbers
+        .into_iter()
+        .map(|(id, number)| (id, clamped(id, number)))
+        .collect();
+    let method = method.unwrap_or_default();
+    let mut inputs = if model_1 {
+        model1::translate(method, &given).inputs
+    } else {
+        let mut inputs = Inputs::default();
+        inputs.method = method;
+        for (id, value) in given {
+            inputs.set(id, value);
+        }
+        inputs
+    };
     let (start, end) = (inputs.get(InputId::Start), inputs.get(InputId::End));
     if end < start {
         inputs.set(InputId::Start, InputId::Start.spec().default);
@@ -609,11 +645,13 @@ fn every_repaired_input_is_named_in_a_notice() {
                 continue;
             };
             let kept = settings.inputs.get(id) == asked
-                || (id.spec().unit == Unit::Year && settings.inputs.get(id) == asked.round());
-            let named = settings
-                .notices
-                .iter()
-                .any(|notice| notice.param == id.url_name() || notice.param == "end");
+                || (id.spec().whole && settings.inputs.get(id) == asked.round());
+            let named = settings.notices.iter().any(|notice| {
+                notice.param == id.url_name()
+                    || notice.param == "end"
+                    || matches!(&notice.problem, Problem::ModelRevised { changes, .. }
+                        if changes.iter().any(|change| change.input == id))
+            });
             assert!(
                 kept || named,
                 "case {case} {search:?}: {} = {asked} became {} without a notice ({:?})",

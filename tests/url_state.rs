@@ -22,8 +22,8 @@ fn pairs(query: &str) -> Vec<(String, String)> {
 }
 
 #[wasm_bindgen_test]
-fn defaults_write_an_empty_query() {
-    assert_eq!(to_query(&Inputs::default(), None, None, &[]), "");
+fn defaults_write_only_the_model_version() {
+    assert_eq!(to_query(&Inputs::default(), None, None, &[]), "v=2");
 }
 
 #[wasm_bindgen_test]
@@ -54,7 +54,7 @@ fn a_written_state_reads_back_exactly() {
 #[wasm_bindgen_test]
 fn invalid_numbers_fall_back_or_clamp_with_a_notice() {
     let settings = parse(
-        &pairs("rate=abc&capex=1e999&life=-3&growth=NaN&margin=inf"),
+        &pairs("v=2&rate=abc&capex=1e999&life=-3&growth=NaN&margin=inf"),
         None,
         false,
         &CHART_NAMES,
@@ -112,7 +112,7 @@ fn unknown_words_are_ignored_with_a_notice_and_hostile_text_is_shortened() {
 
 #[wasm_bindgen_test]
 fn a_horizon_over_fifty_years_is_shortened_with_a_notice() {
-    let settings = parse(&pairs("start=2030&end=2100"), None, false, &CHART_NAMES);
+    let settings = parse(&pairs("v=2&start=2030&end=2100"), None, false, &CHART_NAMES);
     assert_eq!(settings.inputs.get(InputId::Start), 2030.0);
     assert_eq!(settings.inputs.get(InputId::End), 2080.0);
     assert_eq!(settings.notices.len(), 1, "{:?}", settings.notices);
@@ -128,7 +128,7 @@ fn a_horizon_over_fifty_years_is_shortened_with_a_notice() {
 
 #[wasm_bindgen_test]
 fn end_before_start_restores_both_years() {
-    let settings = parse(&pairs("start=2040&end=2030"), None, false, &CHART_NAMES);
+    let settings = parse(&pairs("v=2&start=2040&end=2030"), None, false, &CHART_NAMES);
     assert_eq!(
         settings.inputs.get(InputId::Start),
         InputId::Start.spec().default
@@ -141,4 +141,67 @@ fn end_before_start_restores_both_years() {
         settings.notices[0].problem,
         Problem::EndBeforeStart
     ));
+}
+
+#[wasm_bindgen_test]
+fn a_link_without_a_version_that_sets_the_model_is_translated_from_model_1() {
+    let settings = parse(
+        &pairs("method=sequoia&margin=60&capex=300"),
+        None,
+        false,
+        &CHART_NAMES,
+    );
+    // Model 1: 300 × 2 ÷ 0.6 = 1,000; model 2 reads margin 40 and GPU share 100 %.
+    assert_eq!(settings.inputs.get(InputId::Margin), 40.0);
+    assert_eq!(settings.inputs.get(InputId::GpuShare), 100.0);
+    assert_eq!(settings.inputs.get(InputId::RevenueCap), 0.0);
+    let outcome = gap_model::run(&settings.inputs.validate().unwrap());
+    assert!((outcome.base_required - 1000.0).abs() < 1e-9);
+    let [notice] = settings.notices.as_slice() else {
+        panic!("one notice: {:?}", settings.notices)
+    };
+    assert_eq!(notice.param, "v");
+    let Problem::ModelRevised { changes, clamped } = &notice.problem else {
+        panic!("{notice:?}")
+    };
+    assert!(clamped.is_empty());
+    assert!(changes
+        .iter()
+        .any(|c| c.input == InputId::Margin && c.from == Some(60.0) && c.to == 40.0));
+    // What the app writes back is a model-2 link that reads without a notice.
+    let query = to_query(&settings.inputs, None, None, &[]);
+    assert!(query.starts_with("v=2&"), "{query}");
+    let again = parse(&pairs(&query), None, false, &CHART_NAMES);
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
+    assert_eq!(again.inputs, settings.inputs);
+}
+
+#[wasm_bindgen_test]
+fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
+    for query in [
+        "lang=de",
+        "embed=1&chart=fan",
+        "v=2&margin=60",
+        "gpu_share=60&margin=60",
+    ] {
+        let settings = parse(&pairs(query), None, false, &CHART_NAMES);
+        assert!(
+            settings.notices.is_empty(),
+            "{query}: {:?}",
+            settings.notices
+        );
+        assert_eq!(settings.inputs.get(InputId::RevenueCap), 4400.0, "{query}");
+    }
+    let explicit = parse(&pairs("v=1&lang=de"), None, false, &CHART_NAMES);
+    assert!(matches!(
+        explicit.notices[0].problem,
+        Problem::ModelRevised { .. }
+    ));
+    let unknown = parse(&pairs("v=7&capex=600"), None, false, &CHART_NAMES);
+    assert_eq!(unknown.notices.len(), 2, "{:?}", unknown.notices);
+    assert!(matches!(
+        unknown.notices[0].problem,
+        Problem::ModelRevised { .. }
+    ));
+    assert!(matches!(unknown.notices[1].problem, Problem::UnknownWord));
 }

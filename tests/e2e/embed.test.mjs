@@ -13,6 +13,7 @@ import {
   headersFromFile,
   launchBrowser,
   metricValues,
+  waitForMonteCarlo,
   screenshotPath,
   snapshotDist,
   startHost,
@@ -28,8 +29,8 @@ const SANDBOXES = {
   opaque: 'allow-scripts',
 };
 const SCENARIOS = [
-  { slug: 'fan', model: 'capex=700&method=sequoia', chart: 'fan', controls: false },
-  { slug: 'default-controls', model: 'method=dcf&rate=7&life=6&revenue=80', chart: null, controls: true },
+  { slug: 'fan', model: 'v=2&method=sequoia&capex=700', chart: 'fan', controls: false },
+  { slug: 'default-controls', model: 'v=2&method=dcf&rate=7&life=6&revenue=80', chart: null, controls: true },
 ];
 const EMBED_PARAMS = ['embed', 'chart', 'controls'];
 
@@ -99,6 +100,7 @@ before(async () => {
   for (const scenario of SCENARIOS) {
     await full.goto(`${site.url}?${scenario.model}`);
     await waitForChart(full, 'gap');
+    await waitForMonteCarlo(full);
     fullApp[scenario.slug] = await metricValues(full);
   }
   await full.close();
@@ -168,7 +170,8 @@ for (const scenario of SCENARIOS) {
         }
 
         // The same numbers as the full app with the same model parameters:
-        // the five documented readouts (the growth solver is the full app's).
+        // every documented readout (the growth solver is the full app's).
+        await waitForMonteCarlo(frame);
         const numbers = await metricValues(frame);
         const { growth_needed: solverOnly, ...documented } = fullApp[scenario.slug];
         assert.ok(solverOnly !== undefined, 'the full app has the growth solver');
@@ -251,7 +254,7 @@ describe("the Embed dialog's snippet on another site", () => {
   test('the snippet frames the chosen chart with the current state, and its resize script fits the frame to the content', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1500 }, locale: 'en-US' });
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?capex=700&method=sequoia`);
+    await page.goto(`${site.url}?v=2&capex=700&method=sequoia`);
     await waitForChart(page, 'gap');
     await page.selectOption('#export-chart', 'fan');
     await page.locator('.export').getByRole('button', { name: 'Embed', exact: true }).click();
@@ -262,7 +265,7 @@ describe("the Embed dialog's snippet on another site", () => {
     assert.equal(`${src.origin}${src.pathname}`, site.url);
     assert.deepEqual(
       sortedEntries(src.searchParams),
-      sortedEntries(new URLSearchParams('capex=700&method=sequoia&embed=1&chart=fan')),
+      sortedEntries(new URLSearchParams('v=2&capex=700&method=sequoia&embed=1&chart=fan')),
       `the snippet's URL: ${src}`,
     );
     assert.match(snippet, /\bdata-ai-gap-explorer\b/);

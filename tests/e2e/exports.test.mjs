@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { metricValues, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const QUERY = 'method=dcf&capex=650&rate=7&growth=30&end=2040';
+const QUERY = 'v=2&method=dcf&capex=650&rate=7&growth=30&end=2040';
 const YEARLY_HEADER = [
   'year',
   'capex_busd',
+  'capital_charge_busd',
   'energy_busd',
   'required_revenue_busd',
   'actual_revenue_busd',
@@ -22,6 +23,7 @@ const YEARLY_HEADER = [
   'discounted_gap_busd',
   'cumulative_gap_busd',
   'cumulative_discounted_gap_busd',
+  'owners_cash_flow_busd',
 ];
 const DATASET_HEADER = [
   'id',
@@ -164,7 +166,8 @@ describe('downloads', () => {
     const search = await page.evaluate(() => location.search.slice(1));
     assert.equal(json.query, search, 'the query is the page URL');
     for (const [param, value] of new URLSearchParams(search)) {
-      if (param === 'method') assert.equal(json.inputs.method, value);
+      if (param === 'v') assert.equal(json.model_version, Number(value), 'the model version');
+      else if (param === 'method') assert.equal(json.inputs.method, value);
       else assert.equal(json.inputs[param], Number(value), `inputs.${param} = URL ${param}=${value}`);
     }
     // Inputs not in the URL are the values the controls show.
@@ -176,9 +179,10 @@ describe('downloads', () => {
       close(value, Number(await control.inputValue()), `inputs.${input} = the ${input} control`);
     }
 
-    for (const metric of ['required_revenue', 'actual_revenue', 'gap', 'gap_pv']) {
+    for (const metric of ['required_revenue', 'actual_revenue', 'gap', 'gap_pv', 'npv']) {
       close(json.outputs[metric], Number(shown[metric]), `outputs.${metric} = data-metric`);
     }
+    assert.equal(json.outputs.irr_percent === null ? '' : String(Math.round(json.outputs.irr_percent * 1e6) / 1e6), shown.irr, 'outputs.irr_percent');
     assert.equal(json.outputs.breakeven_year === null ? '' : String(json.outputs.breakeven_year), shown.breakeven_year, 'outputs.breakeven_year');
 
     assert.equal(typeof json.dataset_version, 'string');

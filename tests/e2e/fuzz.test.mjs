@@ -24,10 +24,11 @@ const RELOADED = Math.ceil(LOADED / 6); // of the loaded ones, also reload the U
 const PARALLEL = 2;
 const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deepseek', 'drawdowns'];
 const INPUTS = [
-  'required', 'capex', 'capex_growth', 'revenue', 'growth', 'rate', 'life', 'margin', 'energy', 'tco',
-  'capex_share', 'cost_cut', 'pass_through', 'elasticity', 'start', 'end',
+  'required', 'capex', 'capex_growth', 'history_growth', 'revenue', 'growth', 'revenue_cap', 'rate', 'life',
+  'margin', 'energy', 'gpu_share', 'tco', 'capex_share', 'cost_cut', 'pass_through', 'elasticity', 'start', 'end',
 ];
-const SETTINGS = ['method', 'lang', 'theme', 'embed', 'chart', 'controls'];
+const SETTINGS = ['v', 'method', 'lang', 'theme', 'embed', 'chart', 'controls'];
+const VERSIONS = ['1', '2', ' 2 ', '3', '', 'v2'];
 const PANIC = /panicked|RuntimeError|unreachable/i;
 
 /** mulberry32: a tiny seeded PRNG. */
@@ -95,6 +96,7 @@ function junk(rng) {
 }
 
 function valueFor(rng, key) {
+  if (key === 'v') return rng.pick(VERSIONS);
   if (INPUTS.includes(key)) {
     const roll = rng.below(10);
     if (roll < 5) return numberText(rng);
@@ -235,9 +237,10 @@ async function inspect(page, chart) {
     for (const element of document.querySelectorAll('[data-metric]')) {
       const raw = element.dataset.value;
       metrics[element.dataset.metric] = raw;
-      // Only the break-even year ("none within the horizon") and the growth
-      // needed ("no growth in the allowed range does it") may be empty.
-      const empty = raw === '' && ['breakeven_year', 'growth_needed'].includes(element.dataset.metric);
+      // Only the break-even year ("none within the horizon"), the growth
+      // needed ("no growth in the allowed range does it"), the IRR (cash
+      // flows without one) and the Monte Carlo band (before its run) may be empty.
+      const empty = raw === '' && ['breakeven_year', 'growth_needed', 'irr', 'gap_pv_p5', 'gap_pv_p95'].includes(element.dataset.metric);
       if (!empty && !(raw?.trim() !== '' && Number.isFinite(Number(raw)))) problems.push(`data-metric ${element.dataset.metric}="${raw}"`);
     }
     for (const wanted of ['required_revenue', 'actual_revenue', 'gap', 'gap_pv', 'breakeven_year']) {

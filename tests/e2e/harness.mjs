@@ -125,6 +125,11 @@ export function startHost() {
   });
 }
 
+/** Waits until the Monte Carlo band readout has its numbers (it runs once the inputs rest). */
+export function waitForMonteCarlo(pageOrFrame) {
+  return pageOrFrame.waitForFunction(() => document.querySelector('[data-metric="gap_pv_p5"]')?.dataset.value !== '');
+}
+
 /** Every `data-metric` readout's raw `data-value` string, by name, in a page or frame. */
 export function metricValues(pageOrFrame) {
   return pageOrFrame.evaluate(() =>
