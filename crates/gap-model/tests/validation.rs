@@ -69,7 +69,7 @@ fn messages_name_the_input_the_reason_and_the_range() {
     );
     assert_eq!(
         error_for(InputId::Start, 2026.5).to_string(),
-        "start = 2026.5 is not a whole year; allowed 2020–2050"
+        "start = 2026.5 is not a whole number; allowed 2020–2050"
     );
 }
 
