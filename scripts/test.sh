@@ -2,8 +2,9 @@
 # Runs every test: formatting and lints, native unit/property/golden tests,
 # wasm component tests in headless Chromium, the release build with its size
 # budget, the performance measurement (timings are printed; only a page
-# that fails to load fails it), and the end-to-end browser tests against
-# dist/ on 127.0.0.1.
+# that fails to load fails it), a second build with fault injection, and the
+# end-to-end browser tests (monkey, soak and graceful failure among them)
+# against dist/ on 127.0.0.1.
 # Exits non-zero on the first failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -36,6 +37,9 @@ node scripts/measure-size.mjs dist
 
 step "performance measurement (printed, not asserted)"
 node scripts/measure-perf.mjs dist
+
+step "test build with fault injection (for the graceful-failure tests)"
+trunk build --release --features fault-injection --dist target/dist-faults
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -152,6 +152,8 @@ pub struct UiTexts {
     pub embed_source_line: &'static str,
     pub open_in_app: &'static str,
     pub update_ready: &'static str,
+    /// Shown when something inside the page broke; a reload link follows.
+    pub fatal_error: &'static str,
     pub reload: &'static str,
     pub data_table: &'static str,
 }
@@ -248,7 +250,7 @@ pub const EN: UiTexts = UiTexts {
     headline_no_return: "For its investors the build-out has {reason}; its NPV at {rate} is {npv}.",
     deepseek_hint: "A further cut from the second year on, beyond what first-year prices already contain (DeepSeek's prices date from early 2025).",
     notice_model_revised: "This link was made with model 1. The model has been revised (the margin, Sequoia's GPU share, capital charged by vintage, a revenue ceiling), and the link was translated so that its first-year numbers stay the same: {changes}.",
-    notice_model_clamped: "{inputs}: outside the new allowed range, so these numbers differ from model 1's.",
+    notice_model_clamped: "{inputs}: not possible in the revised model (outside its range, or a life that is not a whole number of years), so these numbers differ from model 1's.",
     solver_label: "Revenue growth needed to close the gap by",
     solver_out_of_reach: "not within the allowed range (up to {max} %/yr)",
     solver_assumed: "assumed now: {growth}",
@@ -349,6 +351,7 @@ pub const EN: UiTexts = UiTexts {
     embed_source_line: "Sources: five articles on the AI bubble, Sequoia, Bain.",
     open_in_app: "Open in AI Gap Explorer",
     update_ready: "A new version is available.",
+    fatal_error: "Something went wrong inside this page. Your assumptions are kept in its address: reload to carry on.",
     reload: "Reload",
     data_table: "Data table",
 };
@@ -379,7 +382,7 @@ pub const DE: UiTexts = UiTexts {
     headline_no_return: "Für die Investoren hat der Ausbau {reason}; sein Kapitalwert bei {rate} beträgt {npv}.",
     deepseek_hint: "Eine weitere Senkung ab dem zweiten Jahr, über das hinaus, was die Preise des ersten Jahres schon enthalten (DeepSeeks Preise stammen von Anfang 2025).",
     notice_model_revised: "Dieser Link stammt von Modell 1. Das Modell wurde überarbeitet (die Marge, der GPU-Anteil bei Sequoia, Kapitalkosten nach Jahrgang, eine Umsatzobergrenze); der Link wurde so übersetzt, dass die Zahlen des ersten Jahres gleich bleiben: {changes}.",
-    notice_model_clamped: "{inputs}: außerhalb des neuen zulässigen Bereichs, daher weichen diese Zahlen von Modell 1 ab.",
+    notice_model_clamped: "{inputs}: im überarbeiteten Modell nicht möglich (außerhalb des Bereichs oder eine Nutzungsdauer, die keine ganze Zahl von Jahren ist), daher weichen diese Zahlen von Modell 1 ab.",
     solver_label: "Umsatzwachstum, das die Lücke schließt, spätestens bis",
     solver_out_of_reach: "nicht im erlaubten Bereich (bis {max} %/Jahr)",
     solver_assumed: "derzeit angenommen: {growth}",
@@ -480,6 +483,7 @@ pub const DE: UiTexts = UiTexts {
     embed_source_line: "Quellen: fünf Artikel über die KI-Blase, Sequoia, Bain.",
     open_in_app: "Im KI-Lücken-Explorer öffnen",
     update_ready: "Eine neue Version ist verfügbar.",
+    fatal_error: "Auf dieser Seite ist ein Fehler aufgetreten. Ihre Annahmen stehen in der Adresse: Laden Sie die Seite neu, um weiterzumachen.",
     reload: "Neu laden",
     data_table: "Datentabelle",
 };
@@ -510,7 +514,7 @@ pub const NL: UiTexts = UiTexts {
     headline_no_return: "Voor de investeerders heeft de uitbouw {reason}; de netto contante waarde bij {rate} is {npv}.",
     deepseek_hint: "Een verdere verlaging vanaf het tweede jaar, bovenop wat de prijzen van het eerste jaar al bevatten (de prijzen van DeepSeek dateren van begin 2025).",
     notice_model_revised: "Deze link is gemaakt met model 1. Het model is herzien (de marge, het GPU-aandeel bij Sequoia, kapitaalkosten per jaargang, een omzetplafond); de link is zo vertaald dat de cijfers van het eerste jaar gelijk blijven: {changes}.",
-    notice_model_clamped: "{inputs}: buiten het nieuwe toegestane bereik, dus deze cijfers wijken af van model 1.",
+    notice_model_clamped: "{inputs}: niet mogelijk in het herziene model (buiten het bereik, of een levensduur die geen geheel aantal jaren is), dus deze cijfers wijken af van model 1.",
     solver_label: "Benodigde omzetgroei om de kloof te dichten, uiterlijk in",
     solver_out_of_reach: "niet binnen het toegestane bereik (tot {max} %/jaar)",
     solver_assumed: "nu aangenomen: {growth}",
@@ -611,6 +615,7 @@ pub const NL: UiTexts = UiTexts {
     embed_source_line: "Bronnen: vijf artikelen over de AI-bubbel, Sequoia, Bain.",
     open_in_app: "Openen in de AI-kloofverkenner",
     update_ready: "Er is een nieuwe versie beschikbaar.",
+    fatal_error: "Er ging iets mis op deze pagina. Uw aannames staan in het adres: laad de pagina opnieuw om verder te gaan.",
     reload: "Opnieuw laden",
     data_table: "Gegevenstabel",
 };

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod components;
 pub mod echarts;
 pub mod export;
+pub mod failure;
 pub mod format;
 pub mod i18n;
 pub mod service_worker;

@@ -1,4 +1,6 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    ai_gap_explorer::failure::install();
     leptos::mount::mount_to_body(ai_gap_explorer::App);
+    #[cfg(feature = "fault-injection")]
+    ai_gap_explorer::failure::inject_from_url();
 }

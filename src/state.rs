@@ -127,7 +127,7 @@ impl AppState {
             self.end_drag_after_rest.with_value(|end_drag| end_drag());
         }
         self.own_inputs.set(None);
-        self.schedule(move |inputs| inputs.set(id, value));
+        self.schedule(move |inputs| inputs.set_keeping_horizon(id, value));
     }
 
     pub fn set_method(&self, method: Method) {
@@ -137,7 +137,7 @@ impl AppState {
 
     pub fn reset_input(&self, id: InputId) {
         self.animate.set(true);
-        self.schedule(move |inputs| inputs.set(id, id.spec().default));
+        self.schedule(move |inputs| inputs.set_keeping_horizon(id, id.spec().default));
     }
 
     pub fn reset_all(&self) {

@@ -663,6 +663,30 @@ fn every_repaired_input_is_named_in_a_notice() {
     }
 }
 
+/// Every parameter of the README's table is one the generator draws: a new
+/// documented parameter without fuzzing fails here.
+#[wasm_bindgen_test]
+fn every_documented_parameter_is_generated() {
+    let readme = include_str!("../README.md");
+    let table = readme
+        .split("## URL parameters")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a URL parameter table");
+    let documented: Vec<&str> = table
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split('`').next())
+        .collect();
+    assert!(documented.len() >= 25, "{documented:?}");
+    for name in documented {
+        assert!(
+            InputId::from_url_name(name).is_some() || SETTING_KEYS.contains(&name),
+            "the README documents {name}, which the fuzz never generates"
+        );
+    }
+}
+
 /// A URL the app writes reads back to exactly the state it came from, and
 /// writing that state again gives the same URL (`?revenue=55.0000004` stays
 /// 55.0000004, `?capex_growth=1e-7` is not written back as the default 0).

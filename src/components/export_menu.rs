@@ -54,7 +54,7 @@ pub fn ExportMenu() -> impl IntoView {
         <section class="export" aria-labelledby="export-title">
             <h2 id="export-title">{move || t().share_and_export}</h2>
             <div class="export-row">
-                <button type="button" on:click=copy_link>{move || t().copy_link}</button>
+                <button type="button" data-action="copy-link" on:click=copy_link>{move || t().copy_link}</button>
                 <span class="hint" role="status">
                     {move || match copied.get() {
                         Some(true) => t().link_copied.to_owned(),
@@ -87,8 +87,8 @@ pub fn ExportMenu() -> impl IntoView {
                 <button type="button" data-export="csv" on:click=yearly_csv>{move || t().download_yearly_csv}</button>
                 <button type="button" data-export="json" on:click=state_json>{move || t().download_json}</button>
                 <button type="button" data-export="dataset" on:click=dataset_csv>{move || t().download_dataset}</button>
-                <button type="button" on:click=move |_| set_embed_open.set(true)>{move || t().embed}</button>
-                <button type="button" on:click=move |_| print()>{move || t().print}</button>
+                <button type="button" data-action="embed" on:click=move |_| set_embed_open.set(true)>{move || t().embed}</button>
+                <button type="button" data-action="print" on:click=move |_| print()>{move || t().print}</button>
             </div>
             <Show when=move || embed_open.get()>
                 <EmbedDialog chart=chart on_close=move || set_embed_open.set(false) />

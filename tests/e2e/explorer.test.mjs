@@ -112,6 +112,37 @@ describe('explorer', () => {
     await page.close();
   });
 
+  test('moving the first year past the last pushes the last along, and the URL reloads to the same numbers', async () => {
+    const { page, errors } = await open('?v=2');
+    await page.click('fieldset[data-group="horizon"] details.advanced summary');
+    const start = page.locator('.control-row:has(#input-start) .number-box');
+    await start.fill('2038');
+    await start.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('start') === '2038');
+    assert.equal(await page.inputValue('.control-row:has(#input-end) .number-box'), '2038', 'the last year followed');
+    await page.waitForTimeout(400);
+    const search = await page.evaluate(() => location.search);
+    assert.equal(new URLSearchParams(search).get('end'), '2038', search);
+    const shown = { required: await metric(page, 'required_revenue'), gap: await metric(page, 'gap'), pv: await metric(page, 'gap_pv') };
+    // Typed "-0" is zero, never "-0".
+    const revenue = page.locator('.control-row:has(#input-revenue) .number-box');
+    await revenue.fill('-0');
+    await revenue.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-metric="actual_revenue"]').dataset.value === '0');
+    await revenue.fill('55');
+    await revenue.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-metric="actual_revenue"]').dataset.value === '55');
+    const again = await open(search);
+    assert.equal(await again.page.locator('.notice').count(), 0, `${search} reads without a notice`);
+    assert.deepEqual(
+      { required: await metric(again.page, 'required_revenue'), gap: await metric(again.page, 'gap'), pv: await metric(again.page, 'gap_pv') },
+      shown,
+    );
+    assert.deepEqual([...errors, ...again.errors], []);
+    await again.page.close();
+    await page.close();
+  });
+
   test('model-1 links keep the first-year numbers model 1 showed, say so, and are rewritten as model-2 links', async () => {
     const fixture = readFileSync(new URL('../../crates/gap-model/tests/fixtures/model1_links.txt', import.meta.url), 'utf8');
     const links = fixture.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(' | '));

@@ -12,7 +12,7 @@
 // parser itself with thousands more queries, in the browser, without page loads.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, headersFromFile, launchBrowser, startSite } from './harness.mjs';
@@ -255,6 +255,19 @@ async function inspect(page, chart) {
 describe('random query strings', () => {
   const queries = generateQueries();
   const loaded = sample(queries);
+
+  test('every URL parameter the README documents is in the generator', () => {
+    const readme = readFileSync(join(DIST, '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('## URL parameters');
+    const table = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    const documented = [...table.matchAll(/^\| `([a-z_]+)` \|/gm)].map(([, name]) => name);
+    assert.ok(documented.length >= 25, `the README's parameter table lists ${documented.length} names`);
+    const generated = new Set([...INPUTS, ...SETTINGS]);
+    const missing = documented.filter((name) => !generated.has(name));
+    assert.deepEqual(missing, [], 'documented parameters the fuzz never generates');
+    const all = queries.join('&');
+    for (const name of documented) assert.ok(all.includes(`${name}=`), `no generated query sets ${name}`);
+  });
 
   test('the generator is seeded and mixes every kind of parameter', () => {
     assert.equal(queries.length, GENERATED);

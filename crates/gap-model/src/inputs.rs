@@ -562,6 +562,24 @@ impl Inputs {
         self.values[id.index()] = value;
     }
 
+    /// Sets `id` as the two thumbs of a range slider move: when `start` or
+    /// `end` would leave the horizon invalid, the other end follows (`start`
+    /// past `end` pushes `end` along, `end` before `start` pulls `start`,
+    /// and either end dragged more than `MAX_HORIZON_YEARS` from the other
+    /// drags it along). Every other input is set as it is.
+    pub fn set_keeping_horizon(&mut self, id: InputId, value: f64) {
+        self.set(id, value);
+        let (start, end) = (self.get(InputId::Start), self.get(InputId::End));
+        let longest = f64::from(MAX_HORIZON_YEARS);
+        match id {
+            InputId::Start if end < start => self.set(InputId::End, start),
+            InputId::Start if end > start + longest => self.set(InputId::End, start + longest),
+            InputId::End if start > end => self.set(InputId::Start, end),
+            InputId::End if end > start + longest => self.set(InputId::Start, end - longest),
+            _ => {}
+        }
+    }
+
     /// Builder form of `set`.
     #[must_use]
     pub fn with(mut self, id: InputId, value: f64) -> Inputs {
@@ -670,7 +688,9 @@ pub fn clamp_to_spec(id: InputId, value: f64) -> Option<f64> {
     }
     let spec = id.spec();
     let value = if spec.whole { value.round() } else { value };
-    Some(value.clamp(spec.min, spec.max))
+    // + 0.0 turns a typed "-0" into 0: the same number, but −0 would read
+    // back as "-0" in places that print it.
+    Some(value.clamp(spec.min, spec.max) + 0.0)
 }
 
 /// Inputs that passed `Inputs::validate` (or were clamped): every model
@@ -808,6 +828,46 @@ mod tests {
             Inputs::default().validate().unwrap()
         );
         assert_eq!(InputId::from_url_name("nope"), None);
+    }
+
+    #[test]
+    fn moving_one_end_of_the_horizon_moves_the_other_when_needed() {
+        let mut inputs = Inputs::default();
+        inputs.set_keeping_horizon(InputId::Start, 2038.0);
+        assert_eq!(
+            (inputs.get(InputId::Start), inputs.get(InputId::End)),
+            (2038.0, 2038.0)
+        );
+        inputs.set_keeping_horizon(InputId::End, 2030.0);
+        assert_eq!(
+            (inputs.get(InputId::Start), inputs.get(InputId::End)),
+            (2030.0, 2030.0)
+        );
+        inputs.set_keeping_horizon(InputId::End, 2100.0);
+        assert_eq!(
+            (inputs.get(InputId::Start), inputs.get(InputId::End)),
+            (2050.0, 2100.0)
+        );
+        inputs.set_keeping_horizon(InputId::Start, 2020.0);
+        assert_eq!(
+            (inputs.get(InputId::Start), inputs.get(InputId::End)),
+            (2020.0, 2070.0)
+        );
+        // Every reachable pair is a valid horizon, from any valid one.
+        for start in (2020..=2050).step_by(3) {
+            for end in (2020..=2100).step_by(7) {
+                for (id, value) in [(InputId::Start, start), (InputId::End, end)] {
+                    let mut inputs = Inputs::default();
+                    inputs.set_keeping_horizon(id, f64::from(value));
+                    assert!(
+                        inputs.validate().is_ok(),
+                        "{id:?} = {value}: {:?}",
+                        inputs.errors()
+                    );
+                    assert_eq!(inputs.get(id), f64::from(value));
+                }
+            }
+        }
     }
 
     #[test]

@@ -165,4 +165,6 @@ fn clamp_to_spec_is_the_url_fallback() {
     assert_eq!(clamp_to_spec(InputId::Rate, 7.25), Some(7.25));
     assert_eq!(clamp_to_spec(InputId::Start, 2027.6), Some(2028.0));
     assert_eq!(clamp_to_spec(InputId::End, 1999.0), Some(2020.0));
+    let zero = clamp_to_spec(InputId::Revenue, -0.0).unwrap();
+    assert!(zero == 0.0 && zero.is_sign_positive(), "-0 becomes 0");
 }
