@@ -73,8 +73,11 @@ pub(crate) struct Params {
     pub capex_share: f64,
     /// Useful life in whole years, 1..=`MAX_LIFE`.
     pub life: usize,
-    /// `CRF(rate, life)`.
-    pub crf: f64,
+    /// The yearly charge per dollar of a vintage in service: the level
+    /// payment due at the start of each of its `life` years that repays it
+    /// with interest, `CRF(rate, life) ÷ (1 + rate)` (every flow of the model
+    /// falls at the start of its year).
+    pub charge: f64,
     /// `1 − cost_cut`: what new capex shrinks to after the cut.
     pub cost_factor: f64,
     /// `(1 − cost_cut × pass_through)^(1 − elasticity)`: what revenue becomes.
@@ -107,7 +110,7 @@ impl Params {
             capex_share: pct(InputId::CapexShare),
             life,
             #[allow(clippy::cast_precision_loss)] // life <= 30
-            crf: crf(rate, life as f64),
+            charge: crf(rate, life as f64) / (1.0 + rate),
             cost_factor: 1.0 - cut,
             // pow(1, y) is exactly 1; skipping it only saves time.
             revenue_factor: if price_factor == 1.0 {
@@ -139,7 +142,7 @@ impl Params {
 pub struct Costs {
     /// Capex spent in the year (the year's vintage).
     pub capex: f64,
-    /// `CRF(rate, life) × Σ` of the vintages in service.
+    /// `CRF(rate, life) ÷ (1 + rate) × Σ` of the vintages in service.
     pub capital_charge: f64,
     /// Energy cost, proportional to the capital in service.
     pub energy: f64,
@@ -185,6 +188,21 @@ mod tests {
         assert_eq!(crf(0.0, 4.0), 0.25);
         // One year: repay principal plus one year's interest.
         assert!((crf(0.1, 1.0) - 1.1).abs() < 1e-15);
+    }
+
+    #[test]
+    fn a_vintage_is_repaid_exactly_by_its_charges_at_the_start_of_its_years() {
+        for (rate, life) in [(10.0, 5.0), (0.0, 3.0), (25.0, 1.0), (7.5, 30.0)] {
+            let mut values = *crate::Inputs::default().values();
+            values[InputId::Rate.index()] = rate;
+            values[InputId::Life.index()] = life;
+            let p = Params::new(Method::Dcf, &values);
+            let r = rate / 100.0;
+            let pv: f64 = (0..p.life)
+                .map(|j| p.charge / (1.0 + r).powi(i32::try_from(j).unwrap()))
+                .sum();
+            assert!((pv - 1.0).abs() < 1e-12, "rate {rate}, life {life}: {pv}");
+        }
     }
 
     #[test]

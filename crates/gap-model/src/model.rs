@@ -117,7 +117,7 @@ pub(crate) fn base_costs(p: &Params) -> Costs {
     let in_service = stock.add(0, p.capex);
     Costs {
         capex: p.capex,
-        capital_charge: p.crf * in_service,
+        capital_charge: p.charge * in_service,
         energy: p.energy,
     }
 }
@@ -149,7 +149,7 @@ pub(crate) fn for_each_year(p: &Params, years: usize, mut f: impl FnMut(usize, Y
         }
         let costs = Costs {
             capex,
-            capital_charge: p.crf * in_service,
+            capital_charge: p.charge * in_service,
             // Power is drawn by the capital in service, not by this year's purchases.
             energy: if i == 0 {
                 p.energy
@@ -166,12 +166,19 @@ pub(crate) fn for_each_year(p: &Params, years: usize, mut f: impl FnMut(usize, Y
         } else {
             p.revenue * revenue_growth
         };
+        // The ceiling bounds what is earned after a price cut too (a Jevons
+        // rebound cannot sell more than the value created).
+        let actual = if p.revenue_cap > 0.0 {
+            (earned * rev).min(ceiling)
+        } else {
+            earned * rev
+        };
         f(
             i,
             YearValues {
                 costs,
                 required: p.required_at(p.method, &costs),
-                actual: earned * rev,
+                actual,
                 discount: 1.0 / compound,
             },
         );
@@ -286,12 +293,15 @@ fn irr(flows: &[f64], terminal: f64) -> Irr {
     if changes == 0 {
         return Irr::NoSignChange;
     }
-    const STEPS: u32 = 256;
+    // One sign change means one root at most (Descartes' rule in
+    // v = 1/(1 + r)), and a simple one: a coarse grid brackets it. Several
+    // changes may mean close roots: a finer grid keeps them apart.
+    let steps: u32 = if changes == 1 { 256 } else { 4096 };
     let (lo, hi) = (IRR_RANGE.0.ln_1p(), IRR_RANGE.1.ln_1p());
-    let rate_at = |k: u32| (lo + (hi - lo) * f64::from(k) / f64::from(STEPS)).exp_m1();
+    let rate_at = |k: u32| (lo + (hi - lo) * f64::from(k) / f64::from(steps)).exp_m1();
     let mut roots = Vec::new();
     let mut prev = (rate_at(0), npv_at(flows, terminal, rate_at(0)));
-    for k in 1..=STEPS {
+    for k in 1..=steps {
         let r = rate_at(k);
         let value = npv_at(flows, terminal, r);
         if value == 0.0 {

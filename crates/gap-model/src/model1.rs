@@ -4,16 +4,19 @@
 //! Model 1 divided by the margin where model 2 divides by `1 − margin`, read
 //! `required` as the base year's requirement whatever the capex, applied
 //! Sequoia's ×2 to all of capex, charged capital as if every vintage in
-//! service were the size of this year's, and let revenue grow without a
-//! ceiling. The translation picks model-2 values that reproduce model 1's
-//! first year exactly: the margin flipped where a formula used it,
-//! `required` rescaled to the reference capex, a GPU share of 100 % for
-//! `sequoia`, a flat capex history and no revenue ceiling. Under `direct`,
-//! `sequoia` and `bain` the whole path is then unchanged; under `dcf` it is
-//! unchanged while capex is flat and uncut.
+//! service were the size of this year's and as if its annuity were paid a
+//! year late, and let revenue grow without a ceiling. The translation picks
+//! model-2 values that reproduce the link's method's first year exactly:
+//! the margin flipped (under `dcf`, set so that it also absorbs the
+//! annuity's timing), `required` rescaled to the reference capex, a GPU share
+//! of 100 %, a flat capex history and no revenue ceiling; the first three
+//! under every method, so that the other methods' bars of the methods chart
+//! stay too (all but `dcf`'s, which the timing correction moves). Under
+//! `direct`, `sequoia` and `bain` the whole path is then unchanged; under
+//! `dcf` it is while capex is flat and uncut.
 
 use crate::inputs::DIRECT_REFERENCE_CAPEX;
-use crate::{InputId, Inputs, Method};
+use crate::{crf, InputId, Inputs, Method};
 
 /// Model 1's defaults where they differ from model 2's.
 const MODEL_1_DEFAULTS: [(InputId, f64); 2] =
@@ -44,7 +47,8 @@ pub struct Change {
 pub struct Translation {
     pub inputs: Inputs,
     pub changes: Vec<Change>,
-    /// Inputs whose translated value had to be clamped to model 2's range:
+    /// Inputs the revised model cannot take as the link meant them (outside
+    /// its range, or a fractional life) and that the link's method reads:
     /// for these the numbers differ from what model 1 showed.
     pub clamped: Vec<InputId>,
 }
@@ -60,15 +64,15 @@ pub fn allowed(id: InputId) -> (f64, f64) {
 }
 
 /// Clamps a model-1 value to model 1's allowed range (the same as model 2's
-/// except for the margin); `None` for a non-finite value.
+/// except for the margin, and model 1 took a fractional life); `None` for a
+/// non-finite value.
 #[must_use]
 pub fn clamp_model_1(id: InputId, value: f64) -> Option<f64> {
-    if id == InputId::Margin {
-        return value
-            .is_finite()
-            .then(|| value.clamp(MODEL_1_MARGIN.0, MODEL_1_MARGIN.1));
+    let (min, max) = allowed(id);
+    match id {
+        InputId::Margin | InputId::Life => value.is_finite().then(|| value.clamp(min, max) + 0.0),
+        _ => crate::clamp_to_spec(id, value),
     }
-    crate::clamp_to_spec(id, value)
 }
 
 /// Translates a model-1 link: `given` holds the numbers it set (already
@@ -95,8 +99,8 @@ pub fn translate(method: Method, given: &[(InputId, f64)]) -> Translation {
     let mut clamped = Vec::new();
     let mut set = |inputs: &mut Inputs, id: InputId, from: Option<f64>, to: f64| {
         let spec = id.spec();
-        let used = to.clamp(spec.min, spec.max);
-        if used != to {
+        let used = if spec.whole { to.round() } else { to }.clamp(spec.min, spec.max);
+        if used != to && id.is_used_by(method) {
             clamped.push(id);
         }
         inputs.set(id, used);
@@ -106,19 +110,34 @@ pub fn translate(method: Method, given: &[(InputId, f64)]) -> Translation {
             to: used,
         });
     };
-    if matches!(method, Method::Sequoia | Method::Dcf) {
-        let margin = inputs.get(InputId::Margin);
-        set(&mut inputs, InputId::Margin, Some(margin), 100.0 - margin);
-    } else {
-        let margin = inputs.get(InputId::Margin);
-        let spec = InputId::Margin.spec();
-        if margin > spec.max {
-            set(&mut inputs, InputId::Margin, Some(margin), spec.max);
-        }
+    let life = inputs.get(InputId::Life);
+    if life.fract() != 0.0 {
+        set(&mut inputs, InputId::Life, Some(life), life);
     }
+    let margin = inputs.get(InputId::Margin) / 100.0;
+    let kept = if method == Method::Dcf {
+        // Model 1 charged L × CRF × C, due a year after model 2's level
+        // payments CRF ÷ (1 + r) fall due; a flat history has L × C in
+        // service. Pick the margin that leaves (charge + energy) ÷ (1 − m)
+        // where model 1 had it.
+        let rate = inputs.get(InputId::Rate) / 100.0;
+        let capex = inputs.get(InputId::Capex);
+        let energy = inputs.get(InputId::Energy);
+        let old_charge = life * crf(rate, life) * capex;
+        let new_charge = old_charge / (1.0 + rate);
+        margin * (new_charge + energy) / (old_charge + energy)
+    } else {
+        margin
+    };
+    set(
+        &mut inputs,
+        InputId::Margin,
+        Some(100.0 * margin),
+        100.0 * (1.0 - kept),
+    );
     let required = inputs.get(InputId::Required);
     let capex = inputs.get(InputId::Capex);
-    if method == Method::Direct && capex != DIRECT_REFERENCE_CAPEX {
+    if capex != DIRECT_REFERENCE_CAPEX {
         set(
             &mut inputs,
             InputId::Required,
@@ -126,9 +145,7 @@ pub fn translate(method: Method, given: &[(InputId, f64)]) -> Translation {
             required * DIRECT_REFERENCE_CAPEX / capex,
         );
     }
-    if method == Method::Sequoia {
-        set(&mut inputs, InputId::GpuShare, None, 100.0);
-    }
+    set(&mut inputs, InputId::GpuShare, None, 100.0);
     set(&mut inputs, InputId::HistoryGrowth, None, 0.0);
     set(&mut inputs, InputId::RevenueCap, None, 0.0);
     Translation {
@@ -143,14 +160,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn margin_flips_only_where_a_formula_used_it() {
-        let dcf = translate(Method::Dcf, &[(InputId::Margin, 60.0)]);
-        assert_eq!(dcf.inputs.get(InputId::Margin), 40.0);
+    fn the_margin_is_flipped_and_under_dcf_absorbs_the_annuitys_timing() {
+        let sequoia = translate(Method::Sequoia, &[(InputId::Margin, 60.0)]);
+        assert!((sequoia.inputs.get(InputId::Margin) - 40.0).abs() < 1e-12);
         let direct = translate(Method::Direct, &[(InputId::Margin, 60.0)]);
-        assert_eq!(direct.inputs.get(InputId::Margin), 60.0);
+        assert!((direct.inputs.get(InputId::Margin) - 40.0).abs() < 1e-12);
         let extreme = translate(Method::Sequoia, &[(InputId::Margin, 100.0)]);
         assert_eq!(extreme.inputs.get(InputId::Margin), 0.0);
         assert!(extreme.clamped.is_empty());
+        // dcf at the model-1 defaults: charge 659.49 then, 599.54 now (÷ 1.1),
+        // energy 50: 1 − m = 0.5 × 649.54 ÷ 709.49.
+        let dcf = translate(Method::Dcf, &[]);
+        let kept = 0.5 * (659.493_702 / 1.1 + 50.0) / (659.493_702 + 50.0);
+        assert!((dcf.inputs.get(InputId::Margin) - 100.0 * (1.0 - kept)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_fractional_life_is_rounded_and_said_to_differ_under_dcf() {
+        let dcf = translate(Method::Dcf, &[(InputId::Life, 4.5)]);
+        assert_eq!(dcf.inputs.get(InputId::Life), 5.0);
+        assert_eq!(dcf.clamped, [InputId::Life]);
+        let direct = translate(Method::Direct, &[(InputId::Life, 4.5)]);
+        assert!(direct.clamped.is_empty(), "direct does not read the life");
     }
 
     #[test]
@@ -166,6 +197,11 @@ mod tests {
         );
         assert_eq!(beyond.inputs.get(InputId::Required), 20_000.0);
         assert_eq!(beyond.clamped, [InputId::Required]);
+        let other = translate(
+            Method::Sequoia,
+            &[(InputId::Required, 20_000.0), (InputId::Capex, 1.0)],
+        );
+        assert!(other.clamped.is_empty(), "sequoia does not read `required`");
     }
 
     #[test]

@@ -131,8 +131,8 @@ proptest! {
     /// discount rate (before and after `start`, with no cut): a shorter life
     /// then never lowers the capital charge, nor required revenue without
     /// energy. (Slower growth reverses it: a long-lived stock ties up more
-    /// capital; and a longer life keeps more capacity drawing power, so the
-    /// energy bill grows with it; docs/MODEL.md shows both.)
+    /// capital, docs/MODEL.md shows why; and energy follows the capital in
+    /// service relative to the base year, which the life moves too.)
     #[test]
     fn with_capex_growing_faster_than_the_rate_a_shorter_life_raises_dcf_required_revenue(
         inputs in valid_inputs(),

@@ -134,27 +134,28 @@ fn direct_scales_the_articles_figure_with_capex() {
 // Defect 4: the steady-state charge made a shorter life *lower* R.
 #[test]
 fn dcf_charges_the_vintages_in_service() {
-    // Flat history (every vintage 500) reproduces the steady state:
-    // CRF(10 %, 5) × 2,500 = 659.4937; (659.4937 + 50) ÷ 0.5 = 1,418.9874.
+    // Flat history (every vintage 500): charge CRF(10 %, 5) ÷ 1.1 =
+    // 0.2398159 per dollar, × 2,500 = 599.5397; (599.5397 + 50) ÷ 0.5 = 1,299.0795.
     let flat = with_method(Method::Dcf)
         .with(InputId::HistoryGrowth, 0.0)
         .with(InputId::Energy, 50.0);
-    assert!(close(base_required(flat), 1_418.987_404, 1e-9));
+    let r_flat = base_required(flat);
+    assert!(close(r_flat, 1_299.079_458, 1e-9), "{r_flat}");
     assert!(close(crf(0.1, 5.0), 0.263_797_481, 1e-8));
     // Defaults: vintages 500, 357.1429, 255.1020, 182.2157, 130.1541 (÷ 1.4
-    // a year back), Σ 1,424.6147; × CRF = 375.8098; (375.8098 + 11) ÷ 0.5.
+    // a year back), Σ 1,424.6147; × 0.2398159 = 341.6453; (341.6453 + 11) ÷ 0.5.
     let r = base_required(with_method(Method::Dcf));
-    assert!(close(r, 773.619_561, 1e-9), "{r}");
+    assert!(close(r, 705.290_510, 1e-9), "{r}");
     // Capex growing at 40 % > rate 10 %: life 3 needs more than life 5.
-    // CRF(10 %, 3) = 0.4021148; Σ 1,112.2449; K = 447.2502; (447.2502 + 11) ÷ 0.5.
+    // CRF(10 %, 3) ÷ 1.1 = 0.3655589; Σ 1,112.2449; K = 406.5911; (406.5911 + 11) ÷ 0.5.
     let short = base_required(with_method(Method::Dcf).with(InputId::Life, 3.0));
-    assert!(close(short, 916.500_4, 1e-6), "{short}");
+    assert!(close(short, 835.182_2, 1e-6), "{short}");
     assert!(short > r);
 }
 
 #[test]
 fn dcf_life_does_not_matter_when_capex_grows_at_the_discount_rate() {
-    // Σ_k C (1+r)^−k × CRF(r, L) = (1 + r) C for every L: 100 × 1.1 = 110.
+    // Σ_k C (1+r)^−k × CRF(r, L) ÷ (1 + r) = C for every L: pay as you go.
     for life in [1.0, 2.0, 5.0, 12.0, 30.0] {
         let r = base_required(
             with_method(Method::Dcf)
@@ -164,7 +165,7 @@ fn dcf_life_does_not_matter_when_capex_grows_at_the_discount_rate() {
                 .with(InputId::Margin, 0.0)
                 .with(InputId::Life, life),
         );
-        assert!(close(r, 110.0, 1e-12), "life {life}: {r}");
+        assert!(close(r, 100.0, 1e-12), "life {life}: {r}");
     }
 }
 
@@ -179,7 +180,7 @@ fn dcf_cut_keeps_the_charge_of_capacity_already_built() {
     let next = cut.years[1];
     // 2027: vintage 50 replaces the 2021 one (130.15); the rest stays.
     assert!(close(next.capex, 50.0, 1e-12));
-    let expected = base.capital_charge + crf(0.1, 5.0) * (50.0 - 500.0 / 1.4_f64.powi(4));
+    let expected = base.capital_charge + crf(0.1, 5.0) / 1.1 * (50.0 - 500.0 / 1.4_f64.powi(4));
     assert!(close(next.capital_charge, expected, 1e-12));
     assert!(next.capital_charge > 0.5 * base.capital_charge);
 }
@@ -203,6 +204,18 @@ fn revenue_follows_a_logistic_curve_under_the_cap() {
     for row in &long.years {
         assert!(row.actual <= 4400.0 && row.actual > 0.0, "{row:?}");
     }
+    // The ceiling also bounds revenue after a price cut with Jevons demand.
+    let jevons = run(&valid(
+        Inputs::default()
+            .with(InputId::CostCut, 96.0)
+            .with(InputId::Elasticity, 3.0),
+    ));
+    assert!(
+        jevons.years.iter().all(|r| r.actual <= 4400.0),
+        "{:?}",
+        jevons.years
+    );
+    assert_eq!(jevons.years[9].actual, 4400.0);
     let uncapped = run(&valid(Inputs::default().with(InputId::RevenueCap, 0.0)));
     assert!(close(
         uncapped.years[9].actual,
@@ -225,7 +238,7 @@ fn required_by_method_at_defaults() {
     assert_eq!(all[1], (Method::Sequoia, 1000.0));
     assert_eq!(all[2], (Method::Bain, 2000.0));
     assert_eq!(all[3].0, Method::Dcf);
-    assert!(close(all[3].1, 773.619_561, 1e-9));
+    assert!(close(all[3].1, 705.290_510, 1e-9));
 }
 
 #[test]
@@ -308,7 +321,7 @@ fn breakeven_is_first_year_actual_reaches_required() {
 fn growth_solver_finds_the_lowest_closing_growth() {
     let inputs = valid(Inputs::default().with(InputId::CapexGrowth, 0.0));
     let g = growth_to_close_by(&inputs, 2035).expect("reachable");
-    // Logistic: 4,400 ÷ (1 + 79 ÷ (1 + g)⁹) = 2,000 ⇔ (1 + g)⁹ = 79 ÷ 1.2 ⇒ g = 59.38 %.
+    // Logistic: 4,400 ÷ (1 + 79 ÷ (1 + g)⁹) = 2,000 ⇔ (1 + g)⁹ = 79 ÷ 1.2 ⇒ g = 59.24 %.
     let by_hand = (79.0_f64 / 1.2).powf(1.0 / 9.0) - 1.0;
     assert!((g - 100.0 * by_hand).abs() < 1e-6, "{g}");
     let at = |growth: f64| {
@@ -373,7 +386,7 @@ fn energy_follows_the_capital_in_service() {
             .with(InputId::CapexGrowth, 10.0)
             .with(InputId::HistoryGrowth, 10.0),
     ));
-    let stock = |row: &gap_model::YearRow| row.capital_charge / crf(0.1, 5.0);
+    let stock = |row: &gap_model::YearRow| row.capital_charge / (crf(0.1, 5.0) / 1.1);
     let (a, b) = (outcome.years[0], outcome.years[2]);
     assert!(close(b.energy / a.energy, stock(&b) / stock(&a), 1e-12));
     // Growing at 10 % before and after: the stock grows at 10 % too.
