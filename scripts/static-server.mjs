@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,10 +25,13 @@ const TYPES = {
 
 /**
  * Starts a server. `mount` is the URL prefix the site lives under ("/" or
- * "/some/sub/path/"); `headers(pathname)` returns extra response headers.
- * Resolves to { server, url } once listening.
+ * "/some/sub/path/"); `headers(pathname)` returns extra response headers;
+ * `gzip` compresses responses for clients that accept it, as a real host
+ * does (for measuring what readers download). Resolves to { server, url }
+ * once listening.
  */
-export function serve({ root, port = 0, mount = '/', headers = () => ({}) }) {
+export function serve({ root, port = 0, mount = '/', headers = () => ({}), gzip = false }) {
+  const compressed = new Map(); // file → gzip body, built once per file
   const base = resolve(root);
   const prefix = mount.endsWith('/') ? mount : `${mount}/`;
   const server = createServer(async (request, response) => {
@@ -43,10 +47,17 @@ export function serve({ root, port = 0, mount = '/', headers = () => ({}) }) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const encoding = {};
+      if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        body = compressed.get(file);
+        Object.assign(encoding, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...encoding,
         ...headers(pathname),
       });
       response.end(request.method === 'HEAD' ? undefined : body);

@@ -4,12 +4,42 @@ use leptos::prelude::*;
 
 use crate::echarts::{self, Echarts, Redraw};
 
+/// Time between the start-up of two off-screen charts: about one chart's
+/// creation on a slow phone, so that their tasks do not run back to back.
+const STARTUP_STAGGER: std::time::Duration = std::time::Duration::from_millis(60);
+
+thread_local! {
+    /// Off-screen charts waiting for their start-up turn, in mount order.
+    static STARTUP_QUEUE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A signal that turns true at this chart's turn to start off screen.
+fn startup_turn() -> RwSignal<bool> {
+    let turn = RwSignal::new(false);
+    let place = STARTUP_QUEUE.with(|queue| {
+        let place = queue.get() + 1;
+        queue.set(place);
+        place
+    });
+    set_timeout(
+        move || {
+            turn.try_set(true);
+            STARTUP_QUEUE.with(|queue| queue.set(queue.get().saturating_sub(1)));
+        },
+        STARTUP_STAGGER * place,
+    );
+    turn
+}
+
 /// One ECharts chart. It creates its instance once, after mount, then only
 /// updates it; it follows its container's size and disposes the instance
 /// when it unmounts. During a slider drag an off-screen chart is neither
 /// built nor drawn: it catches up when it scrolls into view or the drag ends
 /// (released, or resting for `state::DRAG_REST`), so a drag costs only the
-/// charts the reader sees.
+/// charts the reader sees. At start-up an off-screen chart is created in a
+/// later task of its own (`STARTUP_STAGGER` apart, in mount order), or as
+/// soon as it scrolls into view: the first task draws only what is on
+/// screen, and no task builds all eight charts at once.
 #[component]
 pub fn ChartView(
     /// The public `data-chart` name, also used for the element id.
@@ -43,15 +73,21 @@ pub fn ChartView(
     let resized = Trigger::new();
     let element_id = format!("chart-{name}");
     let visible = leptos_use::use_element_visibility(container);
+    let turn = startup_turn();
 
     Effect::new(move |_| {
         let dark = dark.get();
         let on_screen = visible.get();
-        let waiting = dragging.get() && !on_screen;
         let Some(element) = container.get() else {
             return;
         };
         let live_theme = instance.with_value(|slot| slot.as_ref().map(|(_, live_dark)| *live_dark));
+        if live_theme.is_none() && !on_screen && !turn.get() {
+            // Not created yet and off screen: wait for the start-up turn or
+            // the first sight of it, whichever comes first.
+            return;
+        }
+        let waiting = dragging.get() && !on_screen;
         if waiting && live_theme == Some(dark) {
             // Not reading `chart` leaves it unbuilt; this effect runs again
             // when `dragging` or `visible` changes.
