@@ -212,7 +212,10 @@ async function inspect(page, chart) {
     (name) => {
       const element = document.querySelector(`[data-chart="${name}"]`);
       const instance = element && window.echarts && window.echarts.getInstanceByDom(element);
-      return Boolean(instance && instance.getOption().series?.length);
+      // The Monte Carlo band readout fills once the draws are done (the
+      // inputs rest for 250 ms first): only then do all readouts belong to the URL.
+      const band = document.querySelector('[data-metric="gap_pv_p5"]');
+      return Boolean(instance && instance.getOption().series?.length) && (!band || band.dataset.value !== '');
     },
     chart,
     { timeout: 15000 },
