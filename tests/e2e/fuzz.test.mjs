@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, headersFromFile, launchBrowser, startSite } from './harness.mjs';
+import { DIST, headersFromFile, launchBrowser, prng, startSite } from './harness.mjs';
 
 const SEED = 0x5eed2026;
 const GENERATED = 3000;
@@ -31,19 +31,6 @@ const SETTINGS = ['v', 'method', 'lang', 'theme', 'embed', 'chart', 'controls'];
 const VERSIONS = ['1', '2', ' 2 ', '3', '', 'v2'];
 const PANIC = /panicked|RuntimeError|unreachable/i;
 
-/** mulberry32: a tiny seeded PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const below = (n) => Math.floor(next() * n);
-  return { next, below, pick: (items) => items[below(items.length)], chance: (p) => next() < p };
-}
 
 const ODD_NUMBERS = [
   'NaN', 'nan', 'inf', '-inf', '+inf', 'Infinity', '-Infinity', '1e999', '-1e999', '1e-999', '-0', '+0', '0', '',

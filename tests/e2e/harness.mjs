@@ -22,6 +22,20 @@ export async function startSite(options = {}) {
   return { url, close: () => new Promise((done) => server.close(done)) };
 }
 
+/** mulberry32: a tiny seeded PRNG with the few draws the random tests need. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const below = (n) => Math.floor(next() * n);
+  return { next, below, pick: (items) => items[below(items.length)], chance: (p) => next() < p };
+}
+
 /** Collects page errors and console errors so a test can assert there were none. */
 export function watchErrors(page) {
   const errors = [];

@@ -9,10 +9,10 @@
 // A failure names the seed and writes the steps to
 // tests/e2e/artifacts/monkey-steps.json; MONKEY_SEED and MONKEY_STEPS replay
 // or shorten a run (`MONKEY_SEED=… node --test tests/e2e/monkey.test.mjs`).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { ARTIFACTS, launchBrowser, metricValues, startSite, waitForChart, waitForMonteCarlo, watchErrors } from './harness.mjs';
+import { ARTIFACTS, metricValues, prng, servedSnapshot, waitForChart, waitForMonteCarlo, watchErrors } from './harness.mjs';
 
 const SEED = Number(process.env.MONKEY_SEED ?? 0x6d6f6e6b);
 const STEPS = Number(process.env.MONKEY_STEPS ?? 2000);
@@ -30,30 +30,8 @@ const VIEWPORTS = [
   { width: 800, height: 700 },
 ];
 
-/** mulberry32, as in the URL fuzz test. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const below = (n) => Math.floor(next() * n);
-  return { next, below, pick: (items) => items[below(items.length)] };
-}
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSnapshot();
 
 /** One of the visible elements matching `selector` (clicks go only where a
  * reader can click), found in one round trip; null when there is none. */
@@ -313,8 +291,9 @@ async function settle(page) {
 }
 
 test(`${STEPS} random interactions never break the page (seed ${SEED})`, { timeout: 10 * 60_000 }, async (t) => {
+  await served.ready;
   const rng = prng(SEED);
-  const context = await browser.newContext({
+  const context = await served.browser.newContext({
     viewport: VIEWPORTS[0],
     acceptDownloads: true,
     permissions: ['clipboard-read', 'clipboard-write'],
@@ -333,7 +312,7 @@ test(`${STEPS} random interactions never break the page (seed ${SEED})`, { timeo
     assert.fail(`${message}\nseed ${SEED} (MONKEY_SEED=${SEED}); last steps:\n${steps.slice(-15).join('\n')}\nall steps: tests/e2e/artifacts/monkey-steps.json`);
   };
   try {
-    await page.goto(site.url);
+    await page.goto(served.url);
     await waitForChart(page, 'gap');
     for (let step = 1; step <= STEPS; step += 1) {
       const [, name, act] = pickAction(rng);
@@ -355,7 +334,7 @@ test(`${STEPS} random interactions never break the page (seed ${SEED})`, { timeo
         const shown = await urlReadouts(page);
         const again = await context.newPage();
         const againErrors = watchErrors(again);
-        await again.goto(`${site.url}${search}`);
+        await again.goto(`${served.url}${search}`);
         await waitForChart(again, 'gap');
         await waitForMonteCarlo(again);
         const reloaded = await urlReadouts(again);

@@ -3,23 +3,14 @@
 // the JS heap, the ECharts instances and the DOM nodes after 500 and after
 // 5,000 edits; fails only on a gross leak: heap up by more than half, or
 // more instances or nodes than before.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startSite, waitForChart } from './harness.mjs';
+import { servedSnapshot, waitForChart } from './harness.mjs';
 
 const EDITS = Number(process.env.SOAK_EDITS ?? 5000);
 const SWITCHES = 200;
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSnapshot();
 
 /** `count` slider edits in the page, one per animation frame, as a drag makes them. */
 function edit(page, from, count) {
@@ -56,11 +47,12 @@ async function measure(page, cdp) {
 }
 
 test(`${EDITS} slider edits and ${SWITCHES} language and theme switches leak nothing`, { timeout: 15 * 60_000 }, async (t) => {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await served.ready;
+  const page = await served.browser.newPage({ viewport: { width: 1360, height: 900 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   const cdp = await page.context().newCDPSession(page);
-  await page.goto(site.url);
+  await page.goto(served.url);
   await waitForChart(page, 'gap');
   // Every fold open, so that every slider takes part.
   await page.evaluate(() => document.querySelectorAll('details.advanced').forEach((d) => { d.open = true; }));
