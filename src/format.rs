@@ -88,10 +88,11 @@ pub fn plain(value: f64) -> String {
     format!("{}", rounded + 0.0)
 }
 
-/// A percentage (percent number in, "−24.9 %" out) in the locale's format.
+/// A percentage (percent number in, "−24.9 %" out) in the locale's format,
+/// with a no-break space so that the sign never wraps away from its number.
 #[must_use]
 pub fn percent(lang: Lang, value: f64, digits: u8) -> String {
-    format!("{} %", decimal(lang, value, digits))
+    format!("{}\u{a0}%", decimal(lang, value, digits))
 }
 
 /// The shortest decimal text that reads back as exactly `value`, for URLs:

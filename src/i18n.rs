@@ -378,7 +378,7 @@ pub const DE: UiTexts = UiTexts {
     irr_no_sign_change: "keinen internen Zinsfuß (die Zahlungen wechseln nie das Vorzeichen)",
     irr_out_of_range: "einen internen Zinsfuß unter −99 % oder über 1.000 % pro Jahr",
     irr_several: "mehr als einen internen Zinsfuß (die Zahlungen wechseln mehrmals das Vorzeichen)",
-    headline_returns: "Für die Investoren rentiert sich der Ausbau mit {irr} pro Jahr; sein Kapitalwert bei {rate} beträgt {npv}.",
+    headline_returns: "Für die Investoren erzielt der Ausbau eine Rendite von {irr} pro Jahr; sein Kapitalwert bei {rate} beträgt {npv}.",
     headline_no_return: "Für die Investoren hat der Ausbau {reason}; sein Kapitalwert bei {rate} beträgt {npv}.",
     deepseek_hint: "Eine weitere Senkung ab dem zweiten Jahr, über das hinaus, was die Preise des ersten Jahres schon enthalten (DeepSeeks Preise stammen von Anfang 2025).",
     notice_model_revised: "Dieser Link stammt von Modell 1. Das Modell wurde überarbeitet (die Marge, der GPU-Anteil bei Sequoia, Kapitalkosten nach Jahrgang, eine Umsatzobergrenze); der Link wurde so übersetzt, dass die Zahlen des ersten Jahres gleich bleiben: {changes}.",
