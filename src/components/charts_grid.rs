@@ -27,10 +27,10 @@ pub fn chart_signal(name: &str) -> Option<Signal<Chart>> {
     let lang = state.lang;
     let signal = match name {
         "gap" => Signal::derive(move || {
+            // The band is the article's range ($50–60B), not the Monte
+            // Carlo's spread around the current value; widened to include it.
             let revenue = state.valid.with(|valid| valid.get(InputId::Revenue));
-            let range = state
-                .ranges
-                .with(|ranges| ranges.get(InputId::Revenue))
+            let range = gap_charts::actual_revenue_range()
                 .map(|(low, high)| (low.min(revenue), high.max(revenue)));
             state
                 .outcome

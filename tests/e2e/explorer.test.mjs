@@ -58,6 +58,9 @@ describe('explorer', () => {
     for (const [what, value] of [['required', required], ['actual', actual], ['gap', gap]]) {
       assert.ok(gapValues.some((v) => Math.abs(v - value) < 1e-6), `gap chart shows ${what} ${value}: ${gapValues}`);
     }
+    // The revenue band is the article's $50–60B (actual_ai_revenue_2026), not a Monte Carlo spread.
+    const band = (id) => gapChart.series.find((series) => series.id === id).data[1];
+    assert.deepEqual([band('actual-range-base'), band('actual-range')], [50, 10], 'the band runs from 50 to 60');
 
     const overTime = await chartOption(page, 'gap_over_time');
     const firstValues = overTime.series.map((series) => series.data[0]).map((d) => (Array.isArray(d) ? d[1] : d?.value ?? d));

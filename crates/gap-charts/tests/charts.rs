@@ -8,6 +8,7 @@ use gap_model::{InputId, Inputs, Method, Ranges, ValidInputs};
 use serde_json::Value;
 use support::{
     all, check_frame, close, data, json, legend_names, numbers, series, strings, subtext, title,
+    uncertainty,
 };
 
 fn defaults() -> ValidInputs {
@@ -714,13 +715,7 @@ fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
     let mut used = std::collections::BTreeSet::new();
     for inputs in [defaults(), closing, with(InputId::CostCut, 90.0)] {
         let outcome = gap_model::run(&inputs);
-        let mc = gap_model::monte_carlo(
-            &inputs,
-            &Ranges::around(&inputs),
-            200,
-            gap_model::DEFAULT_SEED,
-        );
-        let bars = gap_model::tornado(&inputs, &Ranges::around(&inputs));
+        let (mc, bars) = uncertainty(&inputs, 200);
         let charts = [
             gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::En),
             gap_charts::gap_over_time(&outcome, Lang::En),

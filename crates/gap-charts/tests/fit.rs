@@ -1,9 +1,12 @@
 //! Options fitted to their container: what a phone (390 px wide cards make
 //! charts of about 350 px) gets that a desktop does not.
 
+mod support;
+
 use gap_charts::{option_json, Container, Lang, NARROW_WIDTH};
-use gap_model::{Inputs, Ranges};
+use gap_model::Inputs;
 use serde_json::Value;
+use support::uncertainty;
 
 const PHONE: f64 = 354.0;
 const DESKTOP: f64 = 1000.0;
@@ -11,13 +14,7 @@ const DESKTOP: f64 = 1000.0;
 fn charts() -> Vec<(&'static str, charming::Chart)> {
     let inputs = Inputs::default().validate().expect("defaults are valid");
     let outcome = gap_model::run(&inputs);
-    let mc = gap_model::monte_carlo(
-        &inputs,
-        &Ranges::around(&inputs),
-        200,
-        gap_model::DEFAULT_SEED,
-    );
-    let bars = gap_model::tornado(&inputs, &Ranges::around(&inputs));
+    let (mc, bars) = uncertainty(&inputs, 200);
     vec![
         (
             "gap",

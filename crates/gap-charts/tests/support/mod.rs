@@ -196,3 +196,16 @@ pub fn assert_no_js(value: &Value, path: &str) {
 pub fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
+
+/// The Monte Carlo (`draws` scenarios, default seed) and tornado of `inputs`
+/// with the default spreads around them, for building the uncertainty charts.
+pub fn uncertainty(
+    inputs: &gap_model::ValidInputs,
+    draws: usize,
+) -> (gap_model::MonteCarlo, Vec<gap_model::TornadoBar>) {
+    let ranges = gap_model::Ranges::around(inputs);
+    (
+        gap_model::monte_carlo(inputs, &ranges, draws, gap_model::DEFAULT_SEED),
+        gap_model::tornado(inputs, &ranges),
+    )
+}
