@@ -3,8 +3,8 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use gap_model::{
-    growth_to_close_by, monte_carlo, run, tornado, Inputs, Method, Ranges, ValidInputs,
-    DEFAULT_DRAWS, DEFAULT_SEED,
+    growth_to_close_by, monte_carlo, run, tornado, Distribution, Inputs, Method, Ranges,
+    Uncertainty, ValidInputs, DEFAULT_DRAWS, DEFAULT_SEED,
 };
 
 fn defaults(method: Method) -> ValidInputs {
@@ -36,6 +36,26 @@ fn monte_carlo_10k(c: &mut Criterion) {
         group.bench_function(format!("{}/10000 draws/10y", method.url_name()), |b| {
             b.iter(|| monte_carlo(black_box(&inputs), &ranges, DEFAULT_DRAWS, DEFAULT_SEED));
         });
+        // The page's defaults: correlated growth, and with every range PERT.
+        let correlated = Uncertainty::default().ranges(&inputs);
+        group.bench_function(
+            format!("{}/10000 draws/10y/correlated", method.url_name()),
+            |b| {
+                b.iter(|| {
+                    monte_carlo(black_box(&inputs), &correlated, DEFAULT_DRAWS, DEFAULT_SEED)
+                });
+            },
+        );
+        let mut pert = correlated.clone();
+        for id in gap_model::InputId::ALL {
+            pert.set_distribution(id, Distribution::Pert);
+        }
+        group.bench_function(
+            format!("{}/10000 draws/10y/correlated pert", method.url_name()),
+            |b| {
+                b.iter(|| monte_carlo(black_box(&inputs), &pert, DEFAULT_DRAWS, DEFAULT_SEED));
+            },
+        );
     }
     group.finish();
 }

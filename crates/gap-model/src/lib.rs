@@ -26,6 +26,7 @@ pub mod model1;
 mod monte_carlo;
 mod presets;
 mod tornado;
+mod uncertainty;
 
 pub use export::{outcome_csv, OUTCOME_CSV_HEADER};
 pub use inputs::{
@@ -34,6 +35,13 @@ pub use inputs::{
 };
 pub use method::{crf, required_by_method, Costs, Method};
 pub use model::{growth_to_close_by, run, Irr, Outcome, YearRow};
-pub use monte_carlo::{monte_carlo, MonteCarlo, Ranges, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
+pub use monte_carlo::{
+    monte_carlo, scenarios, MonteCarlo, Ranges, Sensitivity, DEFAULT_DRAWS, DEFAULT_SEED,
+    MAX_DRAWS, SENSITIVITY_MIN_DRAWS,
+};
 pub use presets::{presets, Expected, Preset};
 pub use tornado::{range_for, tornado, TornadoBar, TORNADO_FALLBACK};
+pub use uncertainty::{
+    copula_pearson, has_range, normal_cdf, normal_quantile, spread_limits, Distribution,
+    RangeSetting, Uncertainty, DEFAULT_CORRELATION, DRAWS_LIMITS,
+};

@@ -7,7 +7,8 @@ use rand_chacha::ChaCha8Rng;
 use crate::inputs::INPUT_COUNT;
 use crate::method::Params;
 use crate::model::{for_each_year, year_offset};
-use crate::{InputId, Inputs, ValidInputs};
+use crate::uncertainty::{copula_pearson, has_range, normal_cdf, normal_quantile, Sampler};
+use crate::{Distribution, InputId, Inputs, ValidInputs};
 
 /// Default number of scenarios.
 pub const DEFAULT_DRAWS: usize = 10_000;
@@ -16,11 +17,16 @@ pub const MAX_DRAWS: usize = 1_000_000;
 /// Default seed, so that a shared URL reproduces the same bands.
 pub const DEFAULT_SEED: u64 = 2026;
 
-/// A low/high range per input, in the input's unit. The horizon (`start`,
-/// `end`) never carries one: every scenario must have the same years.
+/// A low/high range per input, in the input's unit, with the shape of its
+/// distribution, and the rank correlation between capex growth and revenue
+/// growth. The horizon (`start`, `end`) never carries a range: every
+/// scenario must have the same years. `Uncertainty::ranges` builds these
+/// from the reader's settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranges {
     ranges: [Option<(f64, f64)>; INPUT_COUNT],
+    distributions: [Distribution; INPUT_COUNT],
+    correlation: f64,
 }
 
 impl Ranges {
@@ -29,11 +35,15 @@ impl Ranges {
     pub fn zero() -> Ranges {
         Ranges {
             ranges: [None; INPUT_COUNT],
+            distributions: [Distribution::Triangular; INPUT_COUNT],
+            correlation: 0.0,
         }
     }
 
-    /// The specs' default spreads around the current values (`Spread::range`):
-    /// a preset or a moved slider carries its band along.
+    /// The specs' default spreads around the current values (`Spread::range`),
+    /// triangular and independent: a preset or a moved slider carries its
+    /// band along. (The page's defaults add a correlation:
+    /// `Uncertainty::default().ranges(inputs)`.)
     #[must_use]
     pub fn around(inputs: &Inputs) -> Ranges {
         let mut ranges = Ranges::zero();
@@ -55,15 +65,53 @@ impl Ranges {
     pub fn set(&mut self, id: InputId, range: Option<(f64, f64)>) {
         self.ranges[id.index()] = range.and_then(|r| sanitize(id, r));
     }
+
+    #[must_use]
+    pub fn distribution(&self, id: InputId) -> Distribution {
+        self.distributions[id.index()]
+    }
+
+    pub fn set_distribution(&mut self, id: InputId, distribution: Distribution) {
+        self.distributions[id.index()] = distribution;
+    }
+
+    /// Spearman rank correlation between `capex_growth` and `growth`.
+    #[must_use]
+    pub fn correlation(&self) -> f64 {
+        self.correlation
+    }
+
+    /// Non-finite values are ignored; others are clamped to −1..=1.
+    pub fn set_correlation(&mut self, rho: f64) {
+        if rho.is_finite() {
+            self.correlation = rho.clamp(-1.0, 1.0);
+        }
+    }
 }
 
 fn sanitize(id: InputId, (a, b): (f64, f64)) -> Option<(f64, f64)> {
     let spec = id.spec();
-    if matches!(id, InputId::Start | InputId::End) || !a.is_finite() || !b.is_finite() {
+    if !has_range(id) || !a.is_finite() || !b.is_finite() {
         return None;
     }
     let clamp = |x: f64| x.clamp(spec.min, spec.max);
     Some((clamp(a.min(b)), clamp(a.max(b))))
+}
+
+/// One input's share of the spread of the gap's present value across the
+/// draws (see `monte_carlo`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sensitivity {
+    pub input: InputId,
+    /// 0..=1: the share of the variance of the gap's present value that this
+    /// input explains alone (its first-order variance share, estimated).
+    pub first_order: f64,
+    /// `first_order`, scaled down when the inputs' first-order shares add up
+    /// to more than 1, so that the shares read as parts of one whole. Two
+    /// things make them add up to more: the correlated pair (capex growth and
+    /// revenue growth) each count the variance they share, and sampling
+    /// noise when one input explains nearly everything.
+    pub share: f64,
 }
 
 /// Percentile bands per model year, plus the present value's bands. The
@@ -82,70 +130,123 @@ pub struct MonteCarlo {
     pub pv_p5: f64,
     pub pv_p50: f64,
     pub pv_p95: f64,
+    /// Every input that varied, by its share of the present value's
+    /// variance, largest first (ties in `InputId::ALL` order). Empty below
+    /// `SENSITIVITY_MIN_DRAWS` draws.
+    pub sensitivity: Vec<Sensitivity>,
 }
 
-/// Triangular distribution with its mode at the current input value.
-#[derive(Clone, Copy, Debug)]
-struct Triangle {
-    index: usize,
-    low: f64,
-    mode: f64,
-    high: f64,
+/// Fewest draws for which `MonteCarlo::sensitivity` is estimated.
+pub const SENSITIVITY_MIN_DRAWS: usize = 100;
+
+/// Draws the scenarios: each ranged input that the method uses gets one
+/// uniform number per draw from a ChaCha8 RNG seeded from `seed`, in
+/// `InputId::ALL` order, so the same seed gives the same draws on every
+/// platform. With a correlation, revenue growth's number is coupled to
+/// capex growth's by a Gaussian copula whose Pearson correlation
+/// `copula_pearson(ρ)` makes the rank correlation ρ; with none (exactly 0)
+/// the numbers are used as drawn.
+struct Scenarios {
+    samplers: Vec<Sampler>,
+    /// Positions in `samplers` of capex growth and revenue growth, and the
+    /// copula's `(r, √(1 − r²))`.
+    copula: Option<(usize, usize, f64, f64)>,
+    rng: ChaCha8Rng,
+    /// This draw's uniform numbers, after the copula, one per sampler.
+    uniforms: Vec<f64>,
 }
 
-impl Triangle {
-    /// The range is widened to include the current value, which stays the
-    /// most likely one.
-    fn new(id: InputId, value: f64, (low, high): (f64, f64)) -> Triangle {
-        Triangle {
-            index: id.index(),
-            low: low.min(value),
-            mode: value,
-            high: high.max(value),
-        }
-    }
-
-    /// Inverse CDF at `u` in [0, 1).
-    fn sample(&self, u: f64) -> f64 {
-        let (a, c, b) = (self.low, self.mode, self.high);
-        let width = b - a;
-        if width <= 0.0 {
-            return c;
-        }
-        let x = if u * width < c - a {
-            a + (u * width * (c - a)).sqrt()
-        } else {
-            b - ((1.0 - u) * width * (b - c)).sqrt()
+impl Scenarios {
+    fn new(inputs: &ValidInputs, ranges: &Ranges, seed: u64) -> Scenarios {
+        let samplers: Vec<Sampler> = InputId::ALL
+            .into_iter()
+            .filter(|id| id.is_used_by(inputs.method))
+            .filter_map(|id| {
+                ranges
+                    .get(id)
+                    .map(|r| Sampler::new(id, inputs.get(id), r, ranges.distribution(id)))
+            })
+            .collect();
+        let position = |id: InputId| samplers.iter().position(|s| s.index == id.index());
+        let rho = ranges.correlation();
+        let copula = match (position(InputId::CapexGrowth), position(InputId::Growth)) {
+            (Some(capex), Some(growth)) if rho != 0.0 => {
+                let r = copula_pearson(rho);
+                Some((capex, growth, r, (1.0 - r * r).max(0.0).sqrt()))
+            }
+            _ => None,
         };
-        x.clamp(a, b)
+        let uniforms = vec![0.0; samplers.len()];
+        Scenarios {
+            samplers,
+            copula,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            uniforms,
+        }
+    }
+
+    /// Writes the next scenario's sampled inputs into `values`.
+    fn next(&mut self, values: &mut [f64; INPUT_COUNT]) {
+        for u in &mut self.uniforms {
+            *u = self.rng.random::<f64>();
+        }
+        if let Some((capex, growth, r, s)) = self.copula {
+            // Away from 0 and 1, where the normal quantile is infinite.
+            let z = |u: f64| normal_quantile(u.clamp(f64::EPSILON / 2.0, 1.0 - f64::EPSILON / 2.0));
+            let coupled = r * z(self.uniforms[capex]) + s * z(self.uniforms[growth]);
+            self.uniforms[growth] = normal_cdf(coupled);
+        }
+        for (sampler, &u) in self.samplers.iter().zip(&self.uniforms) {
+            values[sampler.index] = sampler.sample(u);
+        }
     }
 }
 
-/// Draws `draws` scenarios (clamped to 1..=`MAX_DRAWS`) with a ChaCha8 RNG
-/// seeded from `seed`. Each ranged input that the method uses gets one
-/// uniform number per draw, in `InputId::ALL` order, so the same seed gives
-/// the same result on every platform.
+/// The first `draws` scenarios `monte_carlo` evaluates (its inputs, in
+/// `InputId::ALL` order), for checking the draws themselves.
+#[must_use]
+pub fn scenarios(
+    inputs: &ValidInputs,
+    ranges: &Ranges,
+    draws: usize,
+    seed: u64,
+) -> Vec<[f64; INPUT_COUNT]> {
+    let mut scenarios = Scenarios::new(inputs, ranges, seed);
+    let mut values = *inputs.values();
+    (0..draws)
+        .map(|_| {
+            scenarios.next(&mut values);
+            values
+        })
+        .collect()
+}
+
+/// Draws `draws` scenarios (clamped to 1..=`MAX_DRAWS`, see `Scenarios` for
+/// how) and summarises the yearly gaps, the gap's present value and
+/// break-even. The sensitivity is each varying input's first-order variance
+/// share of the present value, estimated from the same draws: the draws are
+/// put in equal-probability bins of the input's uniform number, and the
+/// share is the bias-corrected correlation ratio ε² = (SS_between −
+/// (B − 1)·MS_within) ÷ SS_total, clamped to 0..=1.
 #[must_use]
 pub fn monte_carlo(inputs: &ValidInputs, ranges: &Ranges, draws: usize, seed: u64) -> MonteCarlo {
     let draws = draws.clamp(1, MAX_DRAWS);
     let years = inputs.horizon_len();
-    let triangles: Vec<Triangle> = InputId::ALL
-        .into_iter()
-        .filter(|id| id.is_used_by(inputs.method))
-        .filter_map(|id| ranges.get(id).map(|r| Triangle::new(id, inputs.get(id), r)))
+    let mut scenarios = Scenarios::new(inputs, ranges, seed);
+    let bins = sensitivity_bins(draws);
+    let tracked: Vec<usize> = (0..scenarios.samplers.len())
+        .filter(|&k| scenarios.samplers[k].varies())
         .collect();
+    let mut binned = Binned::new(tracked.len(), bins);
 
     // Year-major: the draws of one year are contiguous for the percentiles.
     let mut gaps = vec![0.0; years * draws];
     let mut pvs = vec![0.0; draws];
     let mut breakeven_counts = vec![0usize; years + 1];
     let mut values = *inputs.values();
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
 
     for (d, pv_slot) in pvs.iter_mut().enumerate() {
-        for t in &triangles {
-            values[t.index] = t.sample(rng.random::<f64>());
-        }
+        scenarios.next(&mut values);
         let p = Params::new(inputs.method, &values);
         let (mut first, mut pv) = (years, 0.0);
         for_each_year(&p, years, |i, y| {
@@ -158,8 +259,118 @@ pub fn monte_carlo(inputs: &ValidInputs, ranges: &Ranges, draws: usize, seed: u6
         });
         *pv_slot = pv;
         breakeven_counts[first] += 1;
+        binned.add(pv, tracked.iter().map(|&k| scenarios.uniforms[k]));
     }
-    summarize(inputs, &mut gaps, &mut pvs, &breakeven_counts, draws)
+    let sensitivity = if draws >= SENSITIVITY_MIN_DRAWS {
+        let ids = tracked
+            .iter()
+            .map(|&k| InputId::ALL[scenarios.samplers[k].index]);
+        let first_order = binned.shares();
+        let total: f64 = first_order.iter().sum();
+        let scale = if total > 1.0 { 1.0 / total } else { 1.0 };
+        let mut shares: Vec<Sensitivity> = ids
+            .zip(first_order)
+            .map(|(input, first_order)| Sensitivity {
+                input,
+                first_order,
+                share: first_order * scale,
+            })
+            .collect();
+        // Stable: ties keep `InputId::ALL` order.
+        shares.sort_by(|a, b| b.share.total_cmp(&a.share));
+        shares
+    } else {
+        Vec::new()
+    };
+    let mut mc = summarize(inputs, &mut gaps, &mut pvs, &breakeven_counts, draws);
+    mc.sensitivity = sensitivity;
+    mc
+}
+
+/// Bins per input for the variance shares: about √N ÷ 2 (50 at 10,000
+/// draws), so each holds enough draws for its mean.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)] // small positive counts
+fn sensitivity_bins(draws: usize) -> usize {
+    ((draws as f64).sqrt() / 2.0).round().clamp(2.0, 50.0) as usize
+}
+
+/// Running sums of the present value per bin of each tracked input.
+struct Binned {
+    bins: usize,
+    /// `sums[k * bins + b]`, `counts[…]`: draws of input k in bin b.
+    sums: Vec<f64>,
+    counts: Vec<usize>,
+    /// The first draw's value: sums are of `pv − shift`, against cancellation.
+    shift: Option<f64>,
+    total: f64,
+    total_squares: f64,
+    n: usize,
+}
+
+impl Binned {
+    fn new(inputs: usize, bins: usize) -> Binned {
+        Binned {
+            bins,
+            sums: vec![0.0; inputs * bins],
+            counts: vec![0; inputs * bins],
+            shift: None,
+            total: 0.0,
+            total_squares: 0.0,
+            n: 0,
+        }
+    }
+
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )] // u in [0, 1) times a small bin count
+    fn add(&mut self, pv: f64, uniforms: impl Iterator<Item = f64>) {
+        let x = pv - *self.shift.get_or_insert(pv);
+        self.total += x;
+        self.total_squares += x * x;
+        self.n += 1;
+        for (k, u) in uniforms.enumerate() {
+            let bin = ((u * self.bins as f64) as usize).min(self.bins - 1);
+            self.sums[k * self.bins + bin] += x;
+            self.counts[k * self.bins + bin] += 1;
+        }
+    }
+
+    #[allow(clippy::cast_precision_loss)] // counts up to MAX_DRAWS are exact in f64
+    fn shares(&self) -> Vec<f64> {
+        let n = self.n as f64;
+        let ss_total = self.total_squares - self.total * self.total / n;
+        self.sums
+            .chunks_exact(self.bins)
+            .zip(self.counts.chunks_exact(self.bins))
+            .map(|(sums, counts)| {
+                // Scale-aware: a spread this small relative to the values is rounding.
+                if ss_total <= 1e-12 * self.total_squares.max(f64::MIN_POSITIVE) || n < 2.0 {
+                    return 0.0;
+                }
+                let (mut between, mut filled) = (0.0, 0.0);
+                for (&sum, &count) in sums.iter().zip(counts) {
+                    if count > 0 {
+                        between += sum * sum / count as f64;
+                        filled += 1.0;
+                    }
+                }
+                let ss_between = (between - self.total * self.total / n).max(0.0);
+                let ss_within = (ss_total - ss_between).max(0.0);
+                let ms_within = if n > filled {
+                    ss_within / (n - filled)
+                } else {
+                    0.0
+                };
+                ((ss_between - (filled - 1.0) * ms_within) / ss_total).clamp(0.0, 1.0)
+            })
+            .collect()
+    }
 }
 
 fn summarize(
@@ -203,6 +414,7 @@ fn summarize(
         pv_p5,
         pv_p50,
         pv_p95,
+        sensitivity: Vec::new(),
     }
 }
 
@@ -309,7 +521,12 @@ mod tests {
 
     #[test]
     fn triangle_stays_inside_and_has_the_right_mean() {
-        let t = Triangle::new(InputId::Growth, 40.0, (20.0, 60.0));
+        let t = Sampler::new(
+            InputId::Growth,
+            40.0,
+            (20.0, 60.0),
+            Distribution::Triangular,
+        );
         let n = 100_000;
         let mean = (0..n)
             .map(|k| {
@@ -321,7 +538,7 @@ mod tests {
             / f64::from(n);
         // Mean of a triangle is (a + b + c) / 3 = 40.
         assert!((mean - 40.0).abs() < 0.01, "{mean}");
-        let point = Triangle::new(InputId::Growth, 40.0, (40.0, 40.0));
+        let point = Sampler::new(InputId::Growth, 40.0, (40.0, 40.0), Distribution::Pert);
         assert_eq!(point.sample(0.3), 40.0);
     }
 
