@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from './chromium.mjs';
 import { serve } from './static-server.mjs';
 
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deepseek', 'drawdowns'];
+const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const SLIDER = '#input-revenue';
 const UPDATES = 200;
 const WARM_UPS = 12;

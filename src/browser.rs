@@ -120,9 +120,11 @@ fn embed_params(
 
 fn model_query(state: &AppState, extra: &[(&str, String)]) -> String {
     let lang = state.lang_chosen.get().then(|| state.lang.get());
-    state
-        .inputs
-        .with(|inputs| url_state::to_query(inputs, lang, state.theme, extra))
+    state.inputs.with(|inputs| {
+        state
+            .uncertainty
+            .with(|uncertainty| url_state::to_query(inputs, uncertainty, lang, state.theme, extra))
+    })
 }
 
 /// This document's URL without query or fragment, with `query` appended.

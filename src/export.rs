@@ -2,7 +2,7 @@
 //! with the dataset version (JSON), the whole dataset (CSV), chart pictures.
 //! Content is built from the pure crates; this module only hands it over.
 
-use gap_model::{InputId, Inputs, Outcome};
+use gap_model::{InputId, Inputs, MonteCarlo, Outcome, Uncertainty};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -35,9 +35,62 @@ pub fn download_url(file_name: &str, url: &str) {
     link.click();
 }
 
-/// Inputs, outputs and the dataset version as one JSON document.
+/// The Monte Carlo settings and, once it ran, its bands and the variance
+/// shares (the sensitivity chart's numbers).
+fn monte_carlo_json(inputs: &Inputs, uncertainty: &Uncertainty, mc: Option<&MonteCarlo>) -> Value {
+    let mut ranges = Map::new();
+    let absolute = uncertainty.ranges(inputs);
+    for id in InputId::ALL
+        .into_iter()
+        .filter(|&id| gap_model::has_range(id))
+    {
+        let entry = match (uncertainty.get(id), absolute.get(id)) {
+            (Some(setting), Some((low, high))) => json!({
+                "low": low,
+                "high": high,
+                "spread_below": setting.spread.below,
+                "spread_above": setting.spread.above,
+                "distribution": setting.distribution.url_name(),
+            }),
+            _ => Value::Null,
+        };
+        ranges.insert(id.url_name().into(), entry);
+    }
+    let results = mc.filter(|mc| mc.draws > 0).map(|mc| {
+        json!({
+            "gap_pv_p5": mc.pv_p5,
+            "gap_pv_p50": mc.pv_p50,
+            "gap_pv_p95": mc.pv_p95,
+            "years": mc.years,
+            "gap_p5": mc.p5,
+            "gap_p50": mc.p50,
+            "gap_p95": mc.p95,
+            "probability_breakeven_by": mc.prob_breakeven_by,
+            "variance_shares": mc.sensitivity.iter().map(|s| json!({
+                "input": s.input.url_name(),
+                "share": s.share,
+                "first_order": s.first_order,
+            })).collect::<Vec<_>>(),
+        })
+    });
+    json!({
+        "draws": uncertainty.draws(),
+        "seed": uncertainty.seed(),
+        "correlation_capex_growth_growth": uncertainty.correlation(),
+        "ranges": ranges,
+        "results": results,
+    })
+}
+
+/// Inputs, outputs, the Monte Carlo and the dataset version as one JSON document.
 #[must_use]
-pub fn state_json(inputs: &Inputs, outcome: &Outcome, query: &str) -> String {
+pub fn state_json(
+    inputs: &Inputs,
+    outcome: &Outcome,
+    uncertainty: &Uncertainty,
+    mc: Option<&MonteCarlo>,
+    query: &str,
+) -> String {
     let mut input_map = Map::new();
     input_map.insert("method".into(), Value::from(inputs.method.url_name()));
     for id in InputId::ALL {
@@ -79,6 +132,7 @@ pub fn state_json(inputs: &Inputs, outcome: &Outcome, query: &str) -> String {
             "terminal_value": outcome.terminal_value,
         },
         "years": years,
+        "monte_carlo": monte_carlo_json(inputs, uncertainty, mc),
     });
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }

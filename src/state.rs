@@ -4,7 +4,10 @@
 use std::sync::Arc;
 
 use gap_charts::Lang;
-use gap_model::{InputId, Inputs, Method, MonteCarlo, Outcome, Preset, Ranges, ValidInputs};
+use gap_model::{
+    Distribution, InputId, Inputs, Method, MonteCarlo, Outcome, Preset, RangeSetting, Ranges,
+    Uncertainty, ValidInputs,
+};
 use leptos::prelude::*;
 
 use crate::url_state::{PageSettings, Theme};
@@ -42,12 +45,16 @@ pub struct AppState {
     pub view: RwSignal<View>,
     /// The reader's own inputs from before the last preset, to return to.
     pub own_inputs: RwSignal<Option<Inputs>>,
-    /// Monte Carlo settings and its latest result (computed off the slider's
-    /// hot path, see `components::app`). The ranges are the inputs' default
-    /// spreads around their current values.
+    /// What the Monte Carlo draws from: ranges (spreads around the current
+    /// values), their shapes, the correlation, draws and seed. Changed only
+    /// through the `set_range…`, `set_correlation`, `set_draws` and
+    /// `set_seed` methods.
+    pub uncertainty: RwSignal<Uncertainty>,
+    /// The absolute ranges around the current inputs, for the Monte Carlo
+    /// and the tornado.
     pub ranges: Memo<Ranges>,
-    pub draws: RwSignal<usize>,
-    pub seed: RwSignal<u64>,
+    /// The latest Monte Carlo result (computed off the slider's hot path,
+    /// see `components::app`).
     pub monte_carlo: RwSignal<Option<MonteCarlo>>,
     /// Inputs edited after this frame's run, applied at the frame's end.
     pending: StoredValue<Option<Inputs>, LocalStorage>,
@@ -72,6 +79,7 @@ impl AppState {
         });
         let outcome = Memo::new(move |_| valid.with(gap_model::run));
         let animate = RwSignal::new(true);
+        let uncertainty = RwSignal::new(settings.uncertainty);
         let end_drag = leptos_use::use_debounce_fn(
             move || {
                 if animate.try_get_untracked() == Some(false) {
@@ -95,9 +103,10 @@ impl AppState {
             notices: RwSignal::new(settings.notices),
             view: RwSignal::new(View::Explorer),
             own_inputs: RwSignal::new(None),
-            ranges: Memo::new(move |_| valid.with(|valid| Ranges::around(valid))),
-            draws: RwSignal::new(gap_model::DEFAULT_DRAWS),
-            seed: RwSignal::new(gap_model::DEFAULT_SEED),
+            uncertainty,
+            ranges: Memo::new(move |_| {
+                valid.with(|valid| uncertainty.with(|uncertainty| uncertainty.ranges(valid)))
+            }),
             monte_carlo: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             frame_busy: StoredValue::new_local(false),
@@ -140,10 +149,93 @@ impl AppState {
         self.schedule(move |inputs| inputs.set_keeping_horizon(id, id.spec().default));
     }
 
+    /// Every input and every uncertainty setting back to its default.
     pub fn reset_all(&self) {
         self.animate.set(true);
         self.pending.set_value(None);
         self.inputs.set(Inputs::default());
+        self.uncertainty.set(Uncertainty::default());
+    }
+
+    /// Puts `id`'s range at `(low, high)` (absolute, in its unit) around its
+    /// current value, keeping its shape; switches it on if it was off.
+    ///
+    /// # Errors
+    /// When the range is not inside the input's allowed range, does not
+    /// contain the current value, or cannot be a spread (a percentage of a
+    /// value of 0): nothing changes.
+    pub fn set_range_bounds(&self, id: InputId, low: f64, high: f64) -> Result<(), RangeEditError> {
+        let spec = id.spec();
+        let value = self.inputs.with_untracked(|inputs| inputs.get(id));
+        // NaN is in no range.
+        let allowed = spec.min..=spec.max;
+        if !allowed.contains(&low) || !allowed.contains(&high) {
+            return Err(RangeEditError::OutsideAllowed);
+        }
+        if low > value || high < value {
+            return Err(RangeEditError::MissesValue);
+        }
+        let spread = RangeSetting::spread_for(id, value, (low, high))
+            .ok_or(RangeEditError::PercentOfZero)?;
+        let distribution = self
+            .uncertainty
+            .with_untracked(|u| u.get(id).map(|s| s.distribution))
+            .unwrap_or_default();
+        self.set_range(
+            id,
+            Some(RangeSetting {
+                spread,
+                distribution,
+            }),
+        );
+        Ok(())
+    }
+
+    /// Changes `id`'s distribution (switching it on if it was off).
+    pub fn set_distribution(&self, id: InputId, distribution: Distribution) {
+        let current = self.uncertainty.with_untracked(|u| u.get(id)).or_else(|| {
+            let value = self.inputs.with_untracked(|inputs| inputs.get(id));
+            Uncertainty::switched_on_setting(id, value)
+        });
+        if let Some(setting) = current {
+            self.set_range(
+                id,
+                Some(RangeSetting {
+                    distribution,
+                    ..setting
+                }),
+            );
+        }
+    }
+
+    /// Switches `id`'s uncertainty off, or on with its default range.
+    pub fn switch_range(&self, id: InputId, on: bool) {
+        let setting = on.then(|| {
+            let value = self.inputs.with_untracked(|inputs| inputs.get(id));
+            Uncertainty::switched_on_setting(id, value)
+        });
+        self.set_range(id, setting.flatten());
+    }
+
+    pub fn reset_range(&self, id: InputId) {
+        self.set_range(id, Uncertainty::default_setting(id));
+    }
+
+    fn set_range(&self, id: InputId, setting: Option<RangeSetting>) {
+        self.animate.set(true);
+        self.uncertainty.update(|u| u.set(id, setting));
+    }
+
+    pub fn set_correlation(&self, rho: f64) {
+        self.uncertainty.update(|u| u.set_correlation(rho));
+    }
+
+    pub fn set_draws(&self, draws: usize) {
+        self.uncertainty.update(|u| u.set_draws(draws));
+    }
+
+    pub fn set_seed(&self, seed: u64) {
+        self.uncertainty.update(|u| u.set_seed(seed));
     }
 
     pub fn apply_preset(&self, preset: &Preset) {
@@ -195,6 +287,17 @@ impl AppState {
             }
         });
     }
+}
+
+/// Why a typed range was not taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeEditError {
+    /// An end is not a number inside the input's allowed range.
+    OutsideAllowed,
+    /// The range leaves out the current value.
+    MissesValue,
+    /// The input's range is a percentage of its value, which is 0.
+    PercentOfZero,
 }
 
 #[must_use]

@@ -4,7 +4,10 @@
 
 use gap_charts::Lang;
 use gap_model::model1::{self, Change};
-use gap_model::{InputId, Inputs, Method};
+use gap_model::{
+    has_range, spread_limits, Distribution, InputId, Inputs, Method, RangeSetting, Spread,
+    Uncertainty, DEFAULT_CORRELATION, DEFAULT_DRAWS, DEFAULT_SEED, DRAWS_LIMITS,
+};
 
 /// The model version every link the app writes carries (`v=2`).
 pub const MODEL_VERSION: &str = "2";
@@ -13,6 +16,9 @@ pub const MODEL_VERSION: &str = "2";
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageSettings {
     pub inputs: Inputs,
+    /// Ranges, their shapes, the correlation, draws and seed (`range_…`,
+    /// `corr`, `draws`, `seed`).
+    pub uncertainty: Uncertainty,
     pub lang: Lang,
     /// The URL named the language (so it stays in the URL).
     pub lang_in_url: bool,
@@ -49,6 +55,17 @@ pub enum Problem {
     OutOfRange { min: f64, max: f64, used: f64 },
     /// Not one of the known words (method, lang, theme).
     UnknownWord,
+    /// Not a whole number (`seed`, `draws`): the default is used.
+    NotAWholeNumber { default: f64 },
+    /// A `range_…` value that is neither `off` nor `low,high[,shape]`: the
+    /// input keeps its default range.
+    InvalidRange,
+    /// A `range_…` for something that takes no range (the horizon, an
+    /// unknown name): ignored.
+    NoRange,
+    /// A `range_…` spread beyond what the input accepts, or one that leaves
+    /// out the current value: kept within `min`..`max` around it.
+    RangeOutOfLimits { min: f64, max: f64 },
     /// `end` before `start`: both fall back to their defaults.
     EndBeforeStart,
     /// More than `max_years` from `start` to `end`: `end` is moved to `used`.
@@ -80,6 +97,7 @@ pub fn parse(
     let mut embed = false;
     let mut chart = None;
     let mut controls = false;
+    let mut uncertainty = Uncertainty::default();
     let notice = |param: &str, value: &str, problem| Notice {
         param: param.to_owned(),
         value: value.chars().take(MAX_SHOWN_VALUE_CHARS).collect(),
@@ -137,7 +155,71 @@ pub fn parse(
                 Some(name) => chart = Some(*name),
                 None => notices.push(notice(key, value, Problem::UnknownWord)),
             },
-            _ => {}
+            "seed" => match value.parse::<u64>() {
+                Ok(seed) => uncertainty.set_seed(seed),
+                Err(_) => notices.push(notice(
+                    key,
+                    value,
+                    Problem::NotAWholeNumber {
+                        #[allow(clippy::cast_precision_loss)] // a small constant
+                        default: DEFAULT_SEED as f64,
+                    },
+                )),
+            },
+            "draws" => match value.parse::<u64>() {
+                Ok(asked) => {
+                    let asked = usize::try_from(asked).unwrap_or(usize::MAX);
+                    uncertainty.set_draws(asked);
+                    if uncertainty.draws() != asked {
+                        #[allow(clippy::cast_precision_loss)] // small constants
+                        let problem = Problem::OutOfRange {
+                            min: DRAWS_LIMITS.0 as f64,
+                            max: DRAWS_LIMITS.1 as f64,
+                            used: uncertainty.draws() as f64,
+                        };
+                        notices.push(notice(key, value, problem));
+                    }
+                }
+                Err(_) => notices.push(notice(
+                    key,
+                    value,
+                    Problem::NotAWholeNumber {
+                        #[allow(clippy::cast_precision_loss)] // a small constant
+                        default: DEFAULT_DRAWS as f64,
+                    },
+                )),
+            },
+            "corr" => match value.parse::<f64>().ok().filter(|n| n.is_finite()) {
+                Some(rho) => {
+                    uncertainty.set_correlation(rho);
+                    if uncertainty.correlation() != rho {
+                        let problem = Problem::OutOfRange {
+                            min: -1.0,
+                            max: 1.0,
+                            used: uncertainty.correlation(),
+                        };
+                        notices.push(notice(key, value, problem));
+                    }
+                }
+                None => notices.push(notice(
+                    key,
+                    value,
+                    Problem::NotANumber {
+                        default: DEFAULT_CORRELATION,
+                    },
+                )),
+            },
+            _ => {
+                if let Some(name) = key.strip_prefix(RANGE_PREFIX) {
+                    let problem = match InputId::from_url_name(name).filter(|&id| has_range(id)) {
+                        Some(id) => read_range(id, value, &mut uncertainty),
+                        None => Some(Problem::NoRange),
+                    };
+                    if let Some(problem) = problem {
+                        notices.push(notice(key, value, problem));
+                    }
+                }
+            }
         }
     }
 
@@ -233,6 +315,7 @@ pub fn parse(
     };
     PageSettings {
         inputs,
+        uncertainty,
         lang,
         lang_in_url,
         theme,
@@ -241,6 +324,67 @@ pub fn parse(
         chart,
         controls,
         notices,
+    }
+}
+
+/// `range_<input>`: one input's uncertainty.
+pub const RANGE_PREFIX: &str = "range_";
+
+/// Reads `off` or `below,above[,shape]` (the spread around the current
+/// value, in the input's rule: percent of the value for $B/yr and ×, points
+/// otherwise) into `uncertainty`; the problem, if any.
+fn read_range(id: InputId, value: &str, uncertainty: &mut Uncertainty) -> Option<Problem> {
+    if value == "off" {
+        uncertainty.set(id, None);
+        return None;
+    }
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    let number = |text: &str| text.parse::<f64>().ok().filter(|n| n.is_finite());
+    let (below, above, distribution) = match parts.as_slice() {
+        [below, above] => (number(below), number(above), Some(Distribution::Triangular)),
+        [below, above, shape] => (
+            number(below),
+            number(above),
+            Distribution::from_url_name(shape),
+        ),
+        _ => return Some(Problem::InvalidRange),
+    };
+    let (Some(below), Some(above), Some(distribution)) = (below, above, distribution) else {
+        return Some(Problem::InvalidRange);
+    };
+    let (below, above) = (below.min(above), below.max(above));
+    uncertainty.set(
+        id,
+        Some(RangeSetting {
+            spread: Spread { below, above },
+            distribution,
+        }),
+    );
+    let (min, max) = spread_limits(id);
+    let (min, max) = (min.min(0.0), max.max(0.0));
+    (!(min..=0.0).contains(&below) || !(0.0..=max).contains(&above))
+        .then_some(Problem::RangeOutOfLimits { min, max })
+}
+
+/// `range_<input>=…` for an input whose uncertainty differs from its default.
+fn range_value(setting: Option<RangeSetting>) -> String {
+    match setting {
+        None => "off".to_owned(),
+        Some(RangeSetting {
+            spread,
+            distribution,
+        }) => {
+            let mut text = format!(
+                "{},{}",
+                crate::format::exact(spread.below),
+                crate::format::exact(spread.above)
+            );
+            if distribution != Distribution::Triangular {
+                text.push(',');
+                text.push_str(distribution.url_name());
+            }
+            text
+        }
     }
 }
 
@@ -254,6 +398,7 @@ fn lang_from_tag(tag: &str) -> Option<Lang> {
 #[must_use]
 pub fn to_query(
     inputs: &Inputs,
+    uncertainty: &Uncertainty,
     lang: Option<Lang>,
     theme: Option<Theme>,
     extra: &[(&str, String)],
@@ -267,6 +412,26 @@ pub fn to_query(
         if value != id.spec().default {
             pairs.push((id.url_name().into(), crate::format::exact(value)));
         }
+    }
+    for id in InputId::ALL {
+        if has_range(id) && !uncertainty.is_default(id) {
+            pairs.push((
+                format!("{RANGE_PREFIX}{}", id.url_name()),
+                range_value(uncertainty.get(id)),
+            ));
+        }
+    }
+    if uncertainty.correlation() != DEFAULT_CORRELATION {
+        pairs.push((
+            "corr".into(),
+            crate::format::exact(uncertainty.correlation()),
+        ));
+    }
+    if uncertainty.draws() != DEFAULT_DRAWS {
+        pairs.push(("draws".into(), uncertainty.draws().to_string()));
+    }
+    if uncertainty.seed() != DEFAULT_SEED {
+        pairs.push(("seed".into(), uncertainty.seed().to_string()));
     }
     if let Some(lang) = lang {
         pairs.push(("lang".into(), lang.code().into()));
@@ -296,7 +461,8 @@ fn encode(value: &str) -> String {
     value
         .chars()
         .map(|c| match c {
-            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' | '.' | '~' => c.to_string(),
+            // The comma of `range_…=below,above` stays readable (a sub-delimiter).
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' | '.' | '~' | ',' => c.to_string(),
             other => {
                 let mut buffer = [0u8; 4];
                 other

@@ -14,9 +14,12 @@
 
 use ai_gap_explorer::components::charts_grid::CHART_NAMES;
 use ai_gap_explorer::url_state::Problem;
-use ai_gap_explorer::url_state::{parse, to_query, PageSettings, Theme};
+use ai_gap_explorer::url_state::{parse, to_query, PageSettings, Theme, RANGE_PREFIX};
 use gap_charts::Lang;
-use gap_model::{clamp_to_spec, model1, InputId, Inputs, Method, MAX_HORIZON_YEARS};
+use gap_model::{
+    clamp_to_spec, has_range, model1, spread_limits, InputId, Inputs, Method, Spread, DRAWS_LIMITS,
+    MAX_HORIZON_YEARS,
+};
 use rand::{Rng as _, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use wasm_bindgen_test::*;
@@ -57,7 +60,12 @@ impl Rng {
     }
 }
 
-const SETTING_KEYS: [&str; 7] = ["v", "method", "lang", "theme", "embed", "chart", "controls"];
+const SETTING_KEYS: [&str; 10] = [
+    "v", "method", "lang", "theme", "embed", "chart", "controls", "draws", "seed", "corr",
+];
+/// `range_<input>`: the README's name for the family.
+const RANGE_FAMILY: &str = "range_<input>";
+const SHAPES: [&str; 7] = ["tri", "uniform", "pert", "PERT", "normal", "", " tri"];
 /// Values for `v`: the two versions and a few that are neither.
 const VERSIONS: [&str; 7] = ["1", "2", " 2 ", "3", "", "v2", "02"];
 const ODD_KEYS: [&str; 14] = [
@@ -195,8 +203,30 @@ fn junk(rng: &mut Rng) -> String {
     }
 }
 
+/// A range value: `off`, two or three comma-separated parts, or junk.
+fn range_text(rng: &mut Rng) -> String {
+    match rng.below(10) {
+        0 => "off".to_owned(),
+        1..=3 => format!("{},{}", number_text(rng), number_text(rng)),
+        4..=6 => format!(
+            "{},{},{}",
+            number_text(rng),
+            number_text(rng),
+            rng.pick(&SHAPES)
+        ),
+        7 => format!("{},{}", rng.pick(&ODD_NUMBERS), number_text(rng)),
+        _ => junk(rng),
+    }
+}
+
 fn value_for(rng: &mut Rng, key: &str) -> String {
-    if key == "v" {
+    if key.starts_with(RANGE_PREFIX) {
+        range_text(rng)
+    } else if matches!(key, "draws" | "seed") && rng.chance(60) {
+        rng.below(200_000).to_string()
+    } else if key == "corr" && rng.chance(60) {
+        number_text(rng)
+    } else if key == "v" {
         rng.pick(&VERSIONS).to_owned()
     } else if InputId::from_url_name(key).is_some() {
         match rng.below(10) {
@@ -217,7 +247,12 @@ fn key(rng: &mut Rng) -> String {
             .url_name()
             .to_owned(),
         13..=16 => rng.pick(&SETTING_KEYS).to_owned(),
-        17 | 18 => rng.pick(&ODD_KEYS).to_owned(),
+        17 if rng.chance(50) => format!(
+            "{RANGE_PREFIX}{}",
+            InputId::ALL[rng.below(InputId::ALL.len())].url_name()
+        ),
+        17 => format!("{RANGE_PREFIX}{}", rng.pick(&ODD_KEYS)),
+        18 => rng.pick(&ODD_KEYS).to_owned(),
         _ => junk(rng),
     }
 }
@@ -453,6 +488,22 @@ fn assert_sane(settings: &PageSettings, what: &str) {
             id.url_name()
         );
     }
+    let u = &settings.uncertainty;
+    for id in InputId::ALL {
+        let Some(setting) = u.get(id) else { continue };
+        let (min, max) = spread_limits(id);
+        let Spread { below, above } = setting.spread;
+        assert!(
+            has_range(id) && min <= below && below <= 0.0 && 0.0 <= above && above <= max,
+            "{what}: {} range {below}..{above}",
+            id.url_name()
+        );
+    }
+    assert!(
+        (DRAWS_LIMITS.0..=DRAWS_LIMITS.1).contains(&u.draws()),
+        "{what}: draws"
+    );
+    assert!((-1.0..=1.0).contains(&u.correlation()), "{what}: corr");
     let (start, end) = (inputs.get(InputId::Start), inputs.get(InputId::End));
     assert!(
         start <= end && end <= start + f64::from(MAX_HORIZON_YEARS),
@@ -498,6 +549,7 @@ fn embed_params(settings: &PageSettings) -> Vec<(&'static str, String)> {
 fn written(settings: &PageSettings) -> String {
     to_query(
         &settings.inputs,
+        &settings.uncertainty,
         settings.lang_in_url.then_some(settings.lang),
         settings.theme,
         &embed_params(settings),
@@ -570,6 +622,10 @@ fn check(pairs: &[(String, String)], case: usize, source: &str) -> (PageSettings
         (again.embed, again.chart, again.controls),
         (settings.embed, settings.chart, settings.controls),
         "{what}: embed settings"
+    );
+    assert_eq!(
+        again.uncertainty, settings.uncertainty,
+        "{what}: uncertainty settings"
     );
     // From the second write on, the URL is a fixed point: exact values, same text.
     // (The first write is not always one: see `written_urls_read_back_exactly`.)
@@ -681,7 +737,9 @@ fn every_documented_parameter_is_generated() {
     assert!(documented.len() >= 25, "{documented:?}");
     for name in documented {
         assert!(
-            InputId::from_url_name(name).is_some() || SETTING_KEYS.contains(&name),
+            InputId::from_url_name(name).is_some()
+                || SETTING_KEYS.contains(&name)
+                || name == RANGE_FAMILY,
             "the README documents {name}, which the fuzz never generates"
         );
     }

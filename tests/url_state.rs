@@ -5,7 +5,10 @@
 use ai_gap_explorer::components::charts_grid::CHART_NAMES;
 use ai_gap_explorer::url_state::{parse, to_query, Problem, Theme};
 use gap_charts::Lang;
-use gap_model::{InputId, Inputs, Method};
+use gap_model::{
+    Distribution, InputId, Inputs, Method, RangeSetting, Spread, Uncertainty, DEFAULT_CORRELATION,
+    DEFAULT_DRAWS,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -23,7 +26,10 @@ fn pairs(query: &str) -> Vec<(String, String)> {
 
 #[wasm_bindgen_test]
 fn defaults_write_only_the_model_version() {
-    assert_eq!(to_query(&Inputs::default(), None, None, &[]), "v=2");
+    assert_eq!(
+        to_query(&Inputs::default(), &Uncertainty::default(), None, None, &[]),
+        "v=2"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -34,7 +40,13 @@ fn a_written_state_reads_back_exactly() {
     // Not 0.3: a link carries the very number its author ran.
     inputs.set(InputId::Growth, 0.1 + 0.2);
     inputs.set(InputId::End, 2040.0);
-    let query = to_query(&inputs, Some(Lang::De), Some(Theme::Dark), &[]);
+    let query = to_query(
+        &inputs,
+        &Uncertainty::default(),
+        Some(Lang::De),
+        Some(Theme::Dark),
+        &[],
+    );
     assert!(
         query.contains("method=dcf")
             && query.contains("rate=7.5")
@@ -169,7 +181,7 @@ fn a_link_without_a_version_that_sets_the_model_is_translated_from_model_1() {
         .iter()
         .any(|c| c.input == InputId::Margin && c.from == Some(60.0) && c.to == 40.0));
     // What the app writes back is a model-2 link that reads without a notice.
-    let query = to_query(&settings.inputs, None, None, &[]);
+    let query = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
     assert!(query.starts_with("v=2&"), "{query}");
     let again = parse(&pairs(&query), None, false, &CHART_NAMES);
     assert!(again.notices.is_empty(), "{:?}", again.notices);
@@ -204,4 +216,111 @@ fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
         Problem::ModelRevised { .. }
     ));
     assert!(matches!(unknown.notices[1].problem, Problem::UnknownWord));
+}
+
+fn read(query: &str) -> ai_gap_explorer::url_state::PageSettings {
+    parse(&pairs(query), None, false, &CHART_NAMES)
+}
+
+#[wasm_bindgen_test]
+fn uncertainty_settings_read_and_write_back() {
+    let query =
+        "v=2&range_capex=off&range_growth=-10,30,pert&range_cost_cut=0,20&corr=0&draws=2000&seed=7";
+    let settings = read(query);
+    assert!(settings.notices.is_empty(), "{:?}", settings.notices);
+    let u = &settings.uncertainty;
+    assert_eq!(
+        u.get(InputId::Growth),
+        Some(RangeSetting {
+            spread: Spread {
+                below: -10.0,
+                above: 30.0
+            },
+            distribution: Distribution::Pert
+        })
+    );
+    assert_eq!(u.get(InputId::Capex), None);
+    assert_eq!(
+        u.get(InputId::CostCut).map(|s| s.spread),
+        Some(Spread {
+            below: 0.0,
+            above: 20.0
+        })
+    );
+    assert_eq!((u.correlation(), u.draws(), u.seed()), (0.0, 2000, 7));
+    assert_eq!(
+        to_query(&settings.inputs, u, None, None, &[]),
+        query,
+        "written in the documented order"
+    );
+    // Defaults are not written.
+    let defaults = read("v=2&range_growth=-20,20&corr=0.5&draws=10000&seed=2026");
+    assert!(defaults.notices.is_empty());
+    assert_eq!(defaults.uncertainty, Uncertainty::default());
+    assert_eq!(
+        to_query(&defaults.inputs, &defaults.uncertainty, None, None, &[]),
+        "v=2"
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_uncertainty_parameters_get_a_notice_and_a_safe_value() {
+    type Expected = fn(&Problem) -> bool;
+    let cases: [(&str, Expected); 10] = [
+        ("range_growth=abc", |p| *p == Problem::InvalidRange),
+        ("range_growth=1,2,3", |p| *p == Problem::InvalidRange),
+        ("range_growth=-5,5,normal", |p| *p == Problem::InvalidRange),
+        ("range_growth=NaN,5", |p| *p == Problem::InvalidRange),
+        ("range_start=-1,1", |p| *p == Problem::NoRange),
+        ("range_nothing=-1,1", |p| *p == Problem::NoRange),
+        ("range_growth=5,900", |p| {
+            *p == Problem::RangeOutOfLimits {
+                min: -350.0,
+                max: 350.0,
+            }
+        }),
+        ("draws=2.5", |p| {
+            matches!(p, Problem::NotAWholeNumber { .. })
+        }),
+        ("draws=5", |p| {
+            *p == Problem::OutOfRange {
+                min: 100.0,
+                max: 100_000.0,
+                used: 100.0,
+            }
+        }),
+        ("corr=2", |p| {
+            *p == Problem::OutOfRange {
+                min: -1.0,
+                max: 1.0,
+                used: 1.0,
+            }
+        }),
+    ];
+    for (query, expected) in cases {
+        let settings = read(&format!("v=2&{query}"));
+        assert_eq!(settings.notices.len(), 1, "{query}: {:?}", settings.notices);
+        assert!(
+            expected(&settings.notices[0].problem),
+            "{query}: {:?}",
+            settings.notices
+        );
+        assert_eq!(settings.notices[0].param, query.split('=').next().unwrap());
+        // What is kept reads back without a notice.
+        let written = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
+        assert!(read(&written).notices.is_empty(), "{query} → {written}");
+    }
+    let clamped = read("v=2&range_growth=5,900").uncertainty;
+    assert_eq!(
+        clamped.get(InputId::Growth).map(|s| s.spread),
+        Some(Spread {
+            below: 0.0,
+            above: 350.0
+        })
+    );
+    let fallback = read("v=2&seed=-1&draws=x&corr=x&range_growth=x");
+    assert_eq!(fallback.notices.len(), 4);
+    assert_eq!(fallback.uncertainty.draws(), DEFAULT_DRAWS);
+    assert_eq!(fallback.uncertainty.correlation(), DEFAULT_CORRELATION);
+    assert_eq!(fallback.uncertainty, Uncertainty::default());
 }

@@ -101,15 +101,11 @@ fn Explorer() -> impl IntoView {
 fn run_monte_carlo_when_idle(state: AppState) {
     let run = leptos_use::use_debounce_fn(
         move || {
+            let (draws, seed) = state.uncertainty.with_untracked(|u| (u.draws(), u.seed()));
             let drawn = state.valid.with_untracked(|valid| {
-                state.ranges.with_untracked(|ranges| {
-                    gap_model::monte_carlo(
-                        valid,
-                        ranges,
-                        state.draws.get_untracked(),
-                        state.seed.get_untracked(),
-                    )
-                })
+                state
+                    .ranges
+                    .with_untracked(|ranges| gap_model::monte_carlo(valid, ranges, draws, seed))
             });
             state.monte_carlo.set(Some(drawn));
         },
@@ -118,8 +114,7 @@ fn run_monte_carlo_when_idle(state: AppState) {
     Effect::new(move |_| {
         state.valid.track();
         state.ranges.track();
-        state.draws.track();
-        state.seed.track();
+        state.uncertainty.track();
         run();
     });
 }

@@ -8,12 +8,13 @@ use crate::i18n::texts;
 use crate::state::use_app_state;
 
 /// Every chart's public `data-chart` name, in page order.
-pub const CHART_NAMES: [&str; 8] = [
+pub const CHART_NAMES: [&str; 9] = [
     "gap",
     "gap_over_time",
     "pv",
     "methods",
     "tornado",
+    "sensitivity",
     "fan",
     "deepseek",
     "drawdowns",
@@ -64,6 +65,12 @@ pub fn chart_signal(name: &str) -> Option<Signal<Chart>> {
             state
                 .outcome
                 .with(|outcome| gap_charts::tornado(&bars, outcome.gap_pv, lang.get()))
+        }),
+        "sensitivity" => Signal::derive(move || {
+            state.monte_carlo.with(|mc| match mc {
+                Some(mc) => gap_charts::sensitivity(mc, lang.get()),
+                None => gap_charts::sensitivity(&gap_model::MonteCarlo::default(), lang.get()),
+            })
         }),
         "fan" => Signal::derive(move || {
             state.monte_carlo.with(|mc| match mc {

@@ -40,9 +40,14 @@ pub fn ExportMenu() -> impl IntoView {
         export::download_text("ai-gap-yearly.csv", "text/csv", &csv);
     };
     let state_json = move |_| {
+        let query = browser::current_query(&state);
         let json = state.inputs.with_untracked(|inputs| {
             state.outcome.with_untracked(|outcome| {
-                export::state_json(inputs, outcome, &browser::current_query(&state))
+                state.uncertainty.with_untracked(|uncertainty| {
+                    state.monte_carlo.with_untracked(|mc| {
+                        export::state_json(inputs, outcome, uncertainty, mc.as_ref(), &query)
+                    })
+                })
             })
         });
         export::download_text("ai-gap-state.json", "application/json", &json);

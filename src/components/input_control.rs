@@ -1,6 +1,7 @@
 use gap_model::InputId;
 use leptos::prelude::*;
 
+use super::range_editor::RangeEditor;
 use super::source_badge::SourceBadge;
 use crate::format::{decimal, plain};
 use crate::i18n::texts;
@@ -98,6 +99,7 @@ pub fn InputControl(id: InputId) -> impl IntoView {
             <p id=hint_id class="hint" class:error=typed_error>
                 {move || if typed_error.get() { t().typed_invalid.replace("{range}", &range_text()) } else { range_text() }}
             </p>
+            <RangeEditor id=id />
             <SourceBadge provenance=spec.provenance />
         </div>
     }

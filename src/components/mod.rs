@@ -12,6 +12,7 @@ pub mod input_control;
 pub mod lang_switch;
 pub mod notices;
 pub mod preset_bar;
+pub mod range_editor;
 pub mod readouts;
 pub mod source_badge;
 pub mod sources_view;

@@ -27,6 +27,15 @@ pub fn Notices() -> impl IntoView {
                 .replace("{max}", &decimal(lang, *max, 2))
                 .replace("{used}", &decimal(lang, *used, 2)),
             Problem::UnknownWord => t.notice_unknown_word.to_owned(),
+            Problem::NotAWholeNumber { default } => t
+                .notice_not_a_whole_number
+                .replace("{default}", &crate::format::plain(*default)),
+            Problem::InvalidRange => t.notice_invalid_range.to_owned(),
+            Problem::NoRange => t.notice_no_range.to_owned(),
+            Problem::RangeOutOfLimits { min, max } => t
+                .notice_range_out_of_limits
+                .replace("{min}", &decimal(lang, *min, 2))
+                .replace("{max}", &decimal(lang, *max, 2)),
             Problem::EndBeforeStart => t.notice_end_before_start.to_owned(),
             Problem::HorizonTooLong { max_years, used } => t
                 .notice_horizon_too_long

@@ -1,11 +1,12 @@
-use gap_model::InputId;
+use gap_model::{InputId, DRAWS_LIMITS};
 use leptos::prelude::*;
 
-use crate::format::decimal;
+use crate::format::{decimal, plain};
 use crate::i18n::texts;
 use crate::state::use_app_state;
 
-/// Monte Carlo settings (scenario count and seed) and the ranges it draws from.
+/// Monte Carlo settings (scenario count, seed, the growth correlation) and
+/// a list of the ranges in use; each range is edited under its input.
 #[component]
 pub fn UncertaintyControls() -> impl IntoView {
     let state = use_app_state();
@@ -18,29 +19,55 @@ pub fn UncertaintyControls() -> impl IntoView {
             .into_iter()
             .filter(|id| id.is_used_by(method))
             .filter_map(|id| {
-                state
-                    .ranges
-                    .with_untracked(|r| r.get(id))
-                    .map(|range| (id, range))
+                let range = state.ranges.with(|r| r.get(id))?;
+                let shape = state.uncertainty.with(|u| u.get(id))?.distribution;
+                Some((id, range, shape))
             })
-            .map(|(id, (low, high))| {
+            .map(|(id, (low, high), shape)| {
                 view! {
                     <li>
                         {gap_charts::input_label(id, lang)}": "
-                        {decimal(lang, low, 2)}" – "{decimal(lang, high, 2)}
+                        {decimal(lang, low, 2)}" – "{decimal(lang, high, 2)}", "{t().shape(shape)}
                     </li>
                 }
             })
             .collect_view()
     };
+    let draws = Memo::new(move |_| state.uncertainty.with(|u| u.draws()));
+    let seed = Memo::new(move |_| state.uncertainty.with(|u| u.seed()));
+    let correlation = Memo::new(move |_| state.uncertainty.with(|u| u.correlation()));
+    let (seed_invalid, set_seed_invalid) = signal(false);
+    let (correlation_invalid, set_correlation_invalid) = signal(false);
+    // The usual counts, and the one a link asked for if it is another.
+    let draw_choices = move || {
+        let mut choices = vec![1_000usize, 10_000, 50_000];
+        if !choices.contains(&draws.get()) {
+            choices.push(draws.get());
+            choices.sort_unstable();
+        }
+        choices
+    };
     let set_draws = move |event: leptos::ev::Event| {
-        if let Ok(draws) = event_target_value(&event).parse::<usize>() {
-            state.draws.set(draws.clamp(MIN_DRAWS, MAX_UI_DRAWS));
+        if let Ok(count) = event_target_value(&event).parse::<usize>() {
+            state.set_draws(count.clamp(DRAWS_LIMITS.0, DRAWS_LIMITS.1));
         }
     };
-    let set_seed = move |event: leptos::ev::Event| {
-        if let Ok(seed) = event_target_value(&event).trim().parse::<u64>() {
-            state.seed.set(seed);
+    let set_seed =
+        move |event: leptos::ev::Event| match event_target_value(&event).trim().parse::<u64>() {
+            Ok(value) => {
+                set_seed_invalid.set(false);
+                state.set_seed(value);
+            }
+            Err(_) => set_seed_invalid.set(true),
+        };
+    let set_correlation = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        match text.trim().replace(',', ".").parse::<f64>() {
+            Ok(rho) if (-1.0..=1.0).contains(&rho) => {
+                set_correlation_invalid.set(false);
+                state.set_correlation(rho);
+            }
+            _ => set_correlation_invalid.set(true),
         }
     };
     view! {
@@ -49,16 +76,20 @@ pub fn UncertaintyControls() -> impl IntoView {
             <div class="control">
                 <label for="input-draws">{move || t().scenarios}</label>
                 <select id="input-draws" on:change=set_draws>
-                    {[1_000usize, 10_000, 50_000]
-                        .into_iter()
-                        .map(|draws| {
-                            view! {
-                                <option value=draws.to_string() prop:selected=move || state.draws.get() == draws>
-                                    {move || decimal(lang.get(), draws as f64, 0)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
+                    {move || {
+                        draw_choices()
+                            .into_iter()
+                            .map(|count| {
+                                #[allow(clippy::cast_precision_loss)] // counts ≤ 100,000
+                                let shown = count as f64;
+                                view! {
+                                    <option value=count.to_string() prop:selected=move || draws.get() == count>
+                                        {move || decimal(lang.get(), shown, 0)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <div class="control">
@@ -68,15 +99,41 @@ pub fn UncertaintyControls() -> impl IntoView {
                     type="text"
                     inputmode="numeric"
                     class="number-box"
-                    prop:value=move || state.seed.get().to_string()
+                    class:invalid=seed_invalid
+                    aria-invalid=move || seed_invalid.get().to_string()
+                    prop:value=move || seed.get().to_string()
                     on:change=set_seed
                 />
+            </div>
+            <div class="control" data-input="corr">
+                <label for="input-corr">{move || t().correlation}</label>
+                <div class="control-row">
+                    <input
+                        id="input-corr"
+                        type="range"
+                        min="-1"
+                        max="1"
+                        step="0.05"
+                        aria-describedby="hint-corr"
+                        prop:value=move || plain(correlation.get())
+                        on:change=set_correlation
+                    />
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        class="number-box"
+                        class:invalid=correlation_invalid
+                        aria-label=move || t().correlation
+                        aria-invalid=move || correlation_invalid.get().to_string()
+                        aria-describedby="hint-corr"
+                        prop:value=move || plain(correlation.get())
+                        on:change=set_correlation
+                    />
+                </div>
+                <p id="hint-corr" class="hint" class:error=correlation_invalid>{move || t().correlation_hint}</p>
             </div>
             <p class="hint">{move || t().ranges_intro}</p>
             <ul class="ranges">{ranges}</ul>
         </fieldset>
     }
 }
-
-const MIN_DRAWS: usize = 100;
-const MAX_UI_DRAWS: usize = 50_000;

@@ -14,7 +14,7 @@ import { metric, rustStringTable, servedSnapshot, waitForChart, watchErrors } fr
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const UI_TEXTS = rustStringTable(join(ROOT, 'src', 'i18n.rs'), 'EN');
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deepseek', 'drawdowns'];
+const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const NAME_RULES = ['button-name', 'select-name', 'label'];
 

@@ -22,12 +22,15 @@ const GENERATED = 3000;
 const LOADED = Number(process.env.FUZZ_PAGES ?? 100);
 const RELOADED = Math.ceil(LOADED / 6); // of the loaded ones, also reload the URL the app wrote
 const PARALLEL = 2;
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deepseek', 'drawdowns'];
+const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const INPUTS = [
   'required', 'capex', 'capex_growth', 'history_growth', 'revenue', 'growth', 'revenue_cap', 'rate', 'life',
   'margin', 'energy', 'gpu_share', 'tco', 'capex_share', 'cost_cut', 'pass_through', 'elasticity', 'start', 'end',
 ];
-const SETTINGS = ['v', 'method', 'lang', 'theme', 'embed', 'chart', 'controls'];
+const SETTINGS = ['v', 'method', 'lang', 'theme', 'embed', 'chart', 'controls', 'draws', 'seed', 'corr'];
+// `range_<input>=below,above[,shape]` or `off` (README).
+const RANGE_FAMILY = 'range_<input>';
+const SHAPES = ['tri', 'uniform', 'pert', 'PERT', 'normal', ''];
 const VERSIONS = ['1', '2', ' 2 ', '3', '', 'v2'];
 const PANIC = /panicked|RuntimeError|unreachable/i;
 
@@ -82,8 +85,28 @@ function junk(rng) {
   }
 }
 
+function rangeText(rng) {
+  switch (rng.below(8)) {
+    case 0:
+      return 'off';
+    case 1:
+    case 2:
+      return `${numberText(rng)},${numberText(rng)}`;
+    case 3:
+    case 4:
+      return `${numberText(rng)},${numberText(rng)},${rng.pick(SHAPES)}`;
+    case 5:
+      return `${rng.pick(ODD_NUMBERS)},${numberText(rng)}`;
+    default:
+      return junk(rng);
+  }
+}
+
 function valueFor(rng, key) {
   if (key === 'v') return rng.pick(VERSIONS);
+  if (key.startsWith('range_')) return rangeText(rng);
+  if ((key === 'draws' || key === 'seed') && rng.chance(0.6)) return String(rng.below(200000));
+  if (key === 'corr' && rng.chance(0.6)) return numberText(rng);
   if (INPUTS.includes(key)) {
     const roll = rng.below(10);
     if (roll < 5) return numberText(rng);
@@ -97,6 +120,7 @@ function keyFor(rng) {
   const roll = rng.below(20);
   if (roll < 13) return rng.pick(INPUTS);
   if (roll < 17) return rng.pick(SETTINGS);
+  if (roll < 18) return `range_${rng.chance(0.8) ? rng.pick(INPUTS) : rng.pick(UNKNOWN_KEYS)}`;
   if (roll < 19) return rng.pick(UNKNOWN_KEYS);
   return junk(rng).slice(0, 40);
 }
@@ -250,13 +274,16 @@ describe('random query strings', () => {
     const readme = readFileSync(join(DIST, '..', 'README.md'), 'utf8');
     const start = readme.indexOf('## URL parameters');
     const table = readme.slice(start, readme.indexOf('\n## ', start + 1));
-    const documented = [...table.matchAll(/^\| `([a-z_]+)` \|/gm)].map(([, name]) => name);
+    const documented = [...table.matchAll(/^\| `([a-z_<>]+)` \|/gm)].map(([, name]) => name);
     assert.ok(documented.length >= 25, `the README's parameter table lists ${documented.length} names`);
-    const generated = new Set([...INPUTS, ...SETTINGS]);
+    const generated = new Set([...INPUTS, ...SETTINGS, RANGE_FAMILY]);
     const missing = documented.filter((name) => !generated.has(name));
     assert.deepEqual(missing, [], 'documented parameters the fuzz never generates');
     const all = queries.join('&');
-    for (const name of documented) assert.ok(all.includes(`${name}=`), `no generated query sets ${name}`);
+    for (const name of documented) {
+      const prefix = name === RANGE_FAMILY ? 'range_' : `${name}=`;
+      assert.ok(all.includes(prefix), `no generated query sets ${name}`);
+    }
   });
 
   test('the generator is seeded and mixes every kind of parameter', () => {

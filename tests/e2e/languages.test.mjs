@@ -13,7 +13,7 @@ import { rustStringTable, servedSnapshot, waitForChart, watchErrors } from './ha
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const UI_TEXTS = join(ROOT, 'src', 'i18n.rs');
 const CHART_TEXTS = join(ROOT, 'crates', 'gap-charts', 'src', 'texts.rs');
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'fan', 'deepseek', 'drawdowns'];
+const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const PLACEHOLDER = /\{[a-z_]+\}/;
 
 // The string tables of the Rust sources, as { field: text }.

@@ -33,6 +33,7 @@ mod gap;
 mod methods;
 mod option;
 mod over_time;
+mod sensitivity;
 mod table;
 mod texts;
 mod tornado;
@@ -50,6 +51,7 @@ pub use gap::{actual_revenue_range, gap, ACTUAL_REVENUE_FIGURE};
 pub use methods::methods;
 pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};
 pub use over_time::{gap_band, gap_over_time, pv};
+pub use sensitivity::sensitivity;
 pub use table::{data_table, DataTable};
 pub use texts::{
     input_label, method_label, texts, unit_label, ChartTexts, Lang, DE, EN, NL,

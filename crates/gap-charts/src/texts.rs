@@ -153,6 +153,13 @@ chart_texts! {
     axis_pv_change,
     current_pv,
 
+    // sensitivity
+    sensitivity_title,
+    sensitivity_pending,
+    sensitivity_source,
+    variance_share,
+    axis_variance_share,
+
     // fan
     fan_title,
     fan_pending,
@@ -277,6 +284,12 @@ pub const EN: ChartTexts = ChartTexts {
     axis_pv_change: "Change in present value",
     current_pv: "Current: {value}",
 
+    sensitivity_title: "What drives the uncertainty of the gap's present value ({n} scenarios)",
+    sensitivity_pending: "What drives the uncertainty: scenarios are being computed",
+    sensitivity_source: "Share of the variance of the gap's present value across the Monte Carlo scenarios that each input explains alone; shares that overlap (correlated inputs) are scaled to add up to 100 %; model: docs/MODEL.md",
+    variance_share: "Share of the variance",
+    axis_variance_share: "Share of the variance explained alone",
+
     fan_title: "Gap per year across {n} scenarios",
     fan_pending: "Gap per year: scenarios are being computed",
     fan_source: "Monte Carlo over the input ranges (triangular distributions); model: docs/MODEL.md",
@@ -386,6 +399,12 @@ pub const DE: ChartTexts = ChartTexts {
     axis_pv_change: "Änderung des Barwerts",
     current_pv: "Aktuell: {value}",
 
+    sensitivity_title: "Was die Unsicherheit des Barwerts der Lücke treibt ({n} Szenarien)",
+    sensitivity_pending: "Was die Unsicherheit treibt: Szenarien werden berechnet",
+    sensitivity_source: "Anteil an der Varianz des Barwerts der Lücke über die Monte-Carlo-Szenarien, den jede Eingabe allein erklärt; überlappende Anteile (korrelierte Eingaben) sind auf 100 % skaliert; Modell: docs/MODEL.md",
+    variance_share: "Anteil an der Varianz",
+    axis_variance_share: "Allein erklärter Anteil an der Varianz",
+
     fan_title: "Lücke pro Jahr über {n} Szenarien",
     fan_pending: "Lücke pro Jahr: Szenarien werden berechnet",
     fan_source: "Monte-Carlo-Simulation über die Spannen der Annahmen (Dreiecksverteilungen); Modell: docs/MODEL.md",
@@ -494,6 +513,12 @@ pub const NL: ChartTexts = ChartTexts {
     at_high: "Aanname aan de bovenkant",
     axis_pv_change: "Verandering van de contante waarde",
     current_pv: "Huidig: {value}",
+
+    sensitivity_title: "Wat de onzekerheid van de contante waarde van de kloof drijft ({n} scenario's)",
+    sensitivity_pending: "Wat de onzekerheid drijft: scenario's worden berekend",
+    sensitivity_source: "Deel van de variantie van de contante waarde van de kloof over de Monte-Carloscenario's dat elke invoer alleen verklaart; overlappende delen (gecorreleerde invoer) zijn geschaald tot samen 100 %; model: docs/MODEL.md",
+    variance_share: "Deel van de variantie",
+    axis_variance_share: "Alleen verklaard deel van de variantie",
 
     fan_title: "Kloof per jaar over {n} scenario's",
     fan_pending: "Kloof per jaar: scenario's worden berekend",

@@ -172,7 +172,8 @@ impl Uncertainty {
 
     /// Sets one input's uncertainty (`None`: off). The horizon never takes
     /// one; a spread's non-finite ends leave the setting unchanged; its ends
-    /// are put in order and kept within `spread_limits`.
+    /// are put in order and kept within `spread_limits` and on either side
+    /// of the current value (`below <= 0 <= above`).
     pub fn set(&mut self, id: InputId, setting: Option<RangeSetting>) {
         if !has_range(id) {
             return;
@@ -186,11 +187,11 @@ impl Uncertainty {
             return;
         }
         let (min, max) = spread_limits(id);
-        let clamp = |x: f64| if x == 0.0 { 0.0 } else { x.clamp(min, max) };
+        // `+ 0.0` turns −0 into 0, so that a written link reads "0".
         self.settings[id.index()] = Some(RangeSetting {
             spread: Spread {
-                below: clamp(below.min(above)),
-                above: clamp(below.max(above)),
+                below: below.min(above).clamp(min, 0.0) + 0.0,
+                above: below.max(above).clamp(0.0, max) + 0.0,
             },
             distribution: setting.distribution,
         });

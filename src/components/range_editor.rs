@@ -1,0 +1,174 @@
+use gap_model::{has_range, Distribution, InputId};
+use leptos::prelude::*;
+
+use crate::format::{decimal, plain};
+use crate::i18n::texts;
+use crate::state::{use_app_state, RangeEditError};
+
+/// One input's Monte Carlo range, folded under its slider: the summary says
+/// the range and its shape; opened, the reader types the low and high end,
+/// picks the distribution, switches the uncertainty off or back to the
+/// default. Public hook: `data-range="<url name>"`.
+#[component]
+pub fn RangeEditor(id: InputId) -> impl IntoView {
+    let state = use_app_state();
+    let spec = id.spec();
+    let name = id.url_name();
+    let lang = state.lang;
+    let t = move || texts(lang.get());
+    let setting = Memo::new(move |_| state.uncertainty.with(|u| u.get(id)));
+    let bounds = Memo::new(move |_| state.ranges.with(|r| r.get(id)));
+    let value = Memo::new(move |_| state.inputs.with(|inputs| inputs.get(id)));
+    let (error, set_error) = signal(None::<RangeEditError>);
+    let low_ref = NodeRef::<leptos::html::Input>::new();
+    let high_ref = NodeRef::<leptos::html::Input>::new();
+    let unit = move || gap_charts::unit_label(spec.unit, lang.get());
+
+    let summary = move || {
+        let lang = lang.get();
+        match (setting.get(), bounds.get()) {
+            (Some(setting), Some((low, high))) => t()
+                .range_summary
+                .replace("{low}", &decimal(lang, low, 2))
+                .replace("{high}", &decimal(lang, high, 2))
+                .replace("{unit}", gap_charts::unit_label(spec.unit, lang))
+                .replace("{shape}", t().shape(setting.distribution))
+                .replace("  ", " "),
+            _ => t().range_off.to_owned(),
+        }
+    };
+    // Both ends are read together: a half-typed pair must not move the fan.
+    let commit = move |_| {
+        let read = |node: NodeRef<leptos::html::Input>| {
+            node.get_untracked()
+                .and_then(|input| input.value().trim().replace(',', ".").parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
+        let (low, high) = (read(low_ref), read(high_ref));
+        set_error.set(
+            state
+                .set_range_bounds(id, low.min(high), low.max(high))
+                .err(),
+        );
+    };
+    let message = move || {
+        let lang = lang.get();
+        match error.get() {
+            Some(RangeEditError::OutsideAllowed) => t().range_outside_allowed.replace(
+                "{range}",
+                &format!(
+                    "{} – {} {}",
+                    decimal(lang, spec.min, 2),
+                    decimal(lang, spec.max, 2),
+                    gap_charts::unit_label(spec.unit, lang)
+                ),
+            ),
+            Some(RangeEditError::MissesValue) => t()
+                .range_misses_value
+                .replace("{value}", &decimal(lang, value.get(), 2)),
+            Some(RangeEditError::PercentOfZero) => t().range_percent_of_zero.to_owned(),
+            None => t().range_hint.to_owned(),
+        }
+    };
+    let hint_id = format!("range-hint-{name}");
+    let on = move || setting.get().is_some();
+    let field = move |end: &'static str, node: NodeRef<leptos::html::Input>| {
+        let label = move || {
+            if end == "low" {
+                t().range_low
+            } else {
+                t().range_high
+            }
+        };
+        let shown = move || {
+            bounds
+                .get()
+                .map(|(low, high)| plain(if end == "low" { low } else { high }))
+                .unwrap_or_default()
+        };
+        view! {
+            <label class="range-end">
+                <span>{label}</span>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    class="range-box"
+                    node_ref=node
+                    data-end=end
+                    aria-describedby=hint_id.clone()
+                    aria-invalid=move || error.get().is_some().to_string()
+                    class:invalid=move || error.get().is_some()
+                    disabled=move || !on()
+                    prop:value=shown
+                    on:change=commit
+                />
+                <span class="unit">{unit}</span>
+            </label>
+        }
+    };
+    if !has_range(id) {
+        return ().into_any();
+    }
+    view! {
+        <details class="range-editor" data-range=name>
+            <summary>{summary}</summary>
+            <div class="range-body">
+                <label class="range-switch">
+                    <input
+                        type="checkbox"
+                        prop:checked=on
+                        on:change=move |event| {
+                            set_error.set(None);
+                            state.switch_range(id, event_target_checked(&event));
+                        }
+                    />
+                    {move || t().range_uncertain}
+                </label>
+                <div class="range-ends">
+                    {field("low", low_ref)}
+                    {field("high", high_ref)}
+                </div>
+                <label class="range-shape">
+                    <span>{move || t().range_shape}</span>
+                    <select
+                        disabled=move || !on()
+                        on:change=move |event| {
+                            if let Some(shape) = Distribution::from_url_name(&event_target_value(&event)) {
+                                state.set_distribution(id, shape);
+                            }
+                        }
+                    >
+                        {Distribution::ALL
+                            .into_iter()
+                            .map(|shape| {
+                                view! {
+                                    <option
+                                        value=shape.url_name()
+                                        prop:selected=move || setting.get().map(|s| s.distribution) == Some(shape)
+                                    >
+                                        {move || t().shape(shape)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=move || state.uncertainty.with(|u| u.is_default(id))
+                    on:click=move |_| {
+                        set_error.set(None);
+                        state.reset_range(id);
+                    }
+                >
+                    {move || t().range_reset}
+                </button>
+                <p id=format!("range-hint-{name}") class="hint" class:error=move || error.get().is_some()>
+                    {message}
+                </p>
+            </div>
+        </details>
+    }
+    .into_any()
+}
