@@ -5,8 +5,8 @@ use charming::Chart;
 use gap_model::MonteCarlo;
 
 use crate::common::{
-    color, fill, frame, grid, label_axis, number, or_blank, or_null, shadow_tooltip, x_value_axis,
-    GAP,
+    color, fill, frame, grid, label_axis, legend, number, or_blank, or_null, shadow_tooltip,
+    x_value_axis, GAP,
 };
 use crate::texts::{input_label, texts, Lang};
 
@@ -41,6 +41,7 @@ pub fn sensitivity(mc: &MonteCarlo, lang: Lang) -> Chart {
     );
     frame(&title, t.sensitivity_source)
         .tooltip(shadow_tooltip())
+        .legend(legend(&[t.variance_share]))
         .grid(grid())
         .y_axis(label_axis(rows).inverse(true))
         .x_axis(

@@ -288,7 +288,7 @@ pub const EN: ChartTexts = ChartTexts {
     sensitivity_pending: "What drives the uncertainty: scenarios are being computed",
     sensitivity_source: "Share of the variance of the gap's present value across the Monte Carlo scenarios that each input explains alone; shares that overlap (correlated inputs) are scaled to add up to 100 %; model: docs/MODEL.md",
     variance_share: "Share of the variance",
-    axis_variance_share: "Share of the variance explained alone",
+    axis_variance_share: "Share of the variance",
 
     fan_title: "Gap per year across {n} scenarios",
     fan_pending: "Gap per year: scenarios are being computed",
@@ -403,7 +403,7 @@ pub const DE: ChartTexts = ChartTexts {
     sensitivity_pending: "Was die Unsicherheit treibt: Szenarien werden berechnet",
     sensitivity_source: "Anteil an der Varianz des Barwerts der Lücke über die Monte-Carlo-Szenarien, den jede Eingabe allein erklärt; überlappende Anteile (korrelierte Eingaben) sind auf 100 % skaliert; Modell: docs/MODEL.md",
     variance_share: "Anteil an der Varianz",
-    axis_variance_share: "Allein erklärter Anteil an der Varianz",
+    axis_variance_share: "Anteil an der Varianz",
 
     fan_title: "Lücke pro Jahr über {n} Szenarien",
     fan_pending: "Lücke pro Jahr: Szenarien werden berechnet",
@@ -518,7 +518,7 @@ pub const NL: ChartTexts = ChartTexts {
     sensitivity_pending: "Wat de onzekerheid drijft: scenario's worden berekend",
     sensitivity_source: "Deel van de variantie van de contante waarde van de kloof over de Monte-Carloscenario's dat elke invoer alleen verklaart; overlappende delen (gecorreleerde invoer) zijn geschaald tot samen 100 %; model: docs/MODEL.md",
     variance_share: "Deel van de variantie",
-    axis_variance_share: "Alleen verklaard deel van de variantie",
+    axis_variance_share: "Deel van de variantie",
 
     fan_title: "Kloof per jaar over {n} scenario's",
     fan_pending: "Kloof per jaar: scenario's worden berekend",

@@ -510,6 +510,47 @@ fn tornado_bars_grow_from_the_base() {
 }
 
 #[test]
+fn sensitivity_bars_are_the_variance_shares_largest_on_top() {
+    let inputs = defaults();
+    let (mc, _) = uncertainty(&inputs, 10_000);
+    assert!(mc.sensitivity.len() > 3);
+    let [chart, de, _] = in_all_languages(|lang| gap_charts::sensitivity(&mc, lang));
+    assert_eq!(
+        numbers(&chart, 0),
+        mc.sensitivity
+            .iter()
+            .map(|s| s.share * 100.0)
+            .collect::<Vec<_>>()
+    );
+    let rows = strings(&chart["yAxis"]["data"]);
+    assert_eq!(rows[0], "Capex growth");
+    assert_eq!(rows.len(), mc.sensitivity.len());
+    assert_eq!(chart["yAxis"]["inverse"], true, "largest share on top");
+    assert_eq!(chart["xAxis"]["max"].as_f64(), Some(100.0));
+    assert!(
+        title(&chart).contains("10,000 scenarios"),
+        "{}",
+        title(&chart)
+    );
+    assert!(title(&de).contains("10.000 Szenarien"), "{}", title(&de));
+    assert_eq!(series(&chart, 0)["id"], "variance-share");
+    // Its table twin: one row per input, one column.
+    let table = gap_charts::data_table(&gap_charts::sensitivity(&mc, Lang::En));
+    assert_eq!(table.rows.len(), mc.sensitivity.len());
+    assert_eq!(table.rows[0].0, "Capex growth");
+    assert_eq!(table.rows[0].1, vec![Some(mc.sensitivity[0].share * 100.0)]);
+
+    // Before the first run: a pending title and one blank row.
+    let pending = json(&gap_charts::sensitivity(
+        &gap_model::MonteCarlo::default(),
+        Lang::En,
+    ));
+    check_frame(&pending, Lang::En);
+    assert!(title(&pending).contains("being computed"));
+    assert_eq!(data(&pending, 0), [None]);
+}
+
+#[test]
 fn fan_bands_match_the_monte_carlo() {
     let inputs = defaults();
     let mc = gap_model::monte_carlo(
@@ -619,6 +660,7 @@ fn no_chart_holds_javascript() {
             gap_charts::deepseek(&outcome, &outcome, 0.0, lang),
             gap_charts::drawdowns(lang),
             gap_charts::tornado(&bars, outcome.gap_pv, lang),
+            gap_charts::sensitivity(&mc, lang),
             gap_charts::fan(&mc, lang),
             gap_charts::gap_bars(2000.0, 55.0),
         ] {
@@ -726,6 +768,7 @@ fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
                 Lang::En,
             ),
             gap_charts::tornado(&bars, outcome.gap_pv, Lang::En),
+            gap_charts::sensitivity(&mc, Lang::En),
             gap_charts::fan(&mc, Lang::En),
             gap_charts::deepseek(&outcome, &outcome, 0.0, Lang::En),
             gap_charts::drawdowns(Lang::En),

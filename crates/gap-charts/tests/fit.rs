@@ -37,6 +37,7 @@ fn charts() -> Vec<(&'static str, charming::Chart)> {
             "tornado",
             gap_charts::tornado(&bars, outcome.gap_pv, Lang::En),
         ),
+        ("sensitivity", gap_charts::sensitivity(&mc, Lang::En)),
         ("fan", gap_charts::fan(&mc, Lang::En)),
         (
             "deepseek",
