@@ -49,7 +49,19 @@ fn every_input_is_in_the_readme_with_its_default_and_range() {
 fn the_readme_lists_no_input_the_model_lacks() {
     for row in readme_rows() {
         let name = row[0].trim_matches('`');
-        let settings = ["v", "method", "lang", "theme", "embed", "chart", "controls"];
+        let settings = [
+            "v",
+            "method",
+            "lang",
+            "theme",
+            "embed",
+            "chart",
+            "controls",
+            "range_<input>",
+            "corr",
+            "draws",
+            "seed",
+        ];
         // Only the parameter table has a unit column with these.
         if row.len() == 5 && !settings.contains(&name) && row[4].contains('–') {
             assert!(
@@ -57,5 +69,47 @@ fn the_readme_lists_no_input_the_model_lacks() {
                 "README lists {name}, which is no model input"
             );
         }
+    }
+}
+
+/// The Monte Carlo's parameters are listed with the defaults and limits the
+/// model uses.
+#[test]
+fn the_monte_carlo_parameters_are_in_the_readme_with_their_defaults() {
+    let rows = readme_rows();
+    let row = |name: &str| {
+        rows.iter()
+            .find(|row| row[0] == format!("`{name}`"))
+            .unwrap_or_else(|| panic!("README has no row for {name}"))
+            .clone()
+    };
+    let limits = |cell: &str| {
+        let (min, max) = cell
+            .trim_start_matches("whole numbers ")
+            .split_once('–')
+            .unwrap_or_else(|| panic!("min–max, not {cell:?}"));
+        (number(min), number(max))
+    };
+    let corr = row("corr");
+    assert_eq!(number(&corr[3]), gap_model::DEFAULT_CORRELATION);
+    assert_eq!(limits(&corr[4]), (-1.0, 1.0));
+    let draws = row("draws");
+    #[allow(clippy::cast_precision_loss)] // small constants
+    let (default_draws, min_draws, max_draws) = (
+        gap_model::DEFAULT_DRAWS as f64,
+        gap_model::DRAWS_LIMITS.0 as f64,
+        gap_model::DRAWS_LIMITS.1 as f64,
+    );
+    assert_eq!(number(&draws[3]), default_draws);
+    assert_eq!(limits(&draws[4]), (min_draws, max_draws));
+    assert_eq!(row("seed")[3], gap_model::DEFAULT_SEED.to_string());
+    // (Its escaped `\\|` splits the row's cells: read the line itself.)
+    let range_row = row("range_<input>").join("|");
+    for distribution in gap_model::Distribution::ALL {
+        assert!(
+            range_row.contains(distribution.url_name()),
+            "range_<input> names {}",
+            distribution.url_name()
+        );
     }
 }
