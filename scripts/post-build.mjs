@@ -2,6 +2,10 @@
 // (with its inline module loader) is written into the staging directory and
 // before that directory replaces dist/; cwd is the project root and
 // TRUNK_STAGING_DIR names the staging directory. It:
+//   0. puts the app's own first render of the default state into index.html,
+//      with the gate script that hides it where it would be wrong
+//      (scripts/prerender.mjs; skipped with a warning when Chromium cannot
+//      run), and defers the ECharts <script> so it does not hold up that paint;
 //   1. adds to index.html a Content-Security-Policy <meta> (first in <head>)
 //      whose script-src carries the sha256 of every inline <script>, plus the
 //      manifest, icon and theme-color tags when index.html lacks them, and
@@ -22,6 +26,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { renderFirstScreen, withPrerender } from './prerender.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -41,9 +46,20 @@ const started = performance.now();
 const out = (name) => join(staging, name);
 const sha256 = (data, encoding) => createHash('sha256').update(data).digest(encoding);
 
-// ---- 1. index.html: CSP and head links --------------------------------------
+// ---- 0. index.html: the first screen, prerendered (scripts/prerender.mjs) ----
 
 let html = readFileSync(out('index.html'), 'utf8');
+try {
+  const markup = await renderFirstScreen(staging);
+  html = withPrerender(html, markup);
+  console.log(`post-build: prerendered the first screen (${(markup.length / 1024).toFixed(1)} KB of markup)`);
+} catch (error) {
+  // The app works without it (it paints once its wasm runs): say so, go on.
+  console.warn(`post-build: no prerendered first screen (${String(error).split('\n')[0]})`);
+}
+
+// ---- 1. index.html: CSP and head links --------------------------------------
+
 // A previous run's policy goes first, so the hashes are computed afresh.
 html = html.replace(/\n?[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi, '');
 
@@ -56,6 +72,15 @@ html = html.replace(/\n?[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["'
 html = html.replace(/<(script|link)\b([^>]*)>/gi, (tag, name, attributes) =>
   /\bintegrity\s*=/i.test(attributes) && !/\bcrossorigin\b/i.test(attributes)
     ? `<${name} crossorigin="anonymous"${attributes}>`
+    : tag,
+);
+
+// ECharts is a classic script in <head>: deferred, it no longer holds up the
+// first paint (of the prerendered screen), and it still runs before the
+// module that starts the app (deferred and module scripts run in order).
+html = html.replace(/<script\b([^>]*)>/gi, (tag, attributes) =>
+  /\bsrc\s*=/i.test(attributes) && !/\b(?:defer|async)\b|\btype\s*=\s*["']?module/i.test(attributes)
+    ? `<script defer${attributes}>`
     : tag,
 );
 

@@ -109,9 +109,11 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
     if !has_range(id) {
         return ().into_any();
     }
-    view! {
-        <details class="range-editor" data-range=name>
-            <summary>{summary}</summary>
+    // The fields exist only while the fold is open: seventeen closed editors
+    // cost the start-up a summary line each, not a form each.
+    let (open, set_open) = signal(false);
+    let body = move || {
+        view! {
             <div class="range-body">
                 <label class="range-switch">
                     <input
@@ -168,6 +170,19 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                     {message}
                 </p>
             </div>
+        }
+    };
+    view! {
+        <details
+            class="range-editor"
+            data-range=name
+            on:toggle=move |event| {
+                let details: web_sys::HtmlDetailsElement = event_target(&event);
+                set_open.set(details.open());
+            }
+        >
+            <summary>{summary}</summary>
+            {move || open.get().then(&body)}
         </details>
     }
     .into_any()

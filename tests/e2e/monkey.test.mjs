@@ -173,6 +173,48 @@ const ACTIONS = [
     await seed.press('Enter', OPTS);
     return `seed ${JSON.stringify(text)}`;
   }],
+  [3, 'range', async (page, rng) => {
+    const editor = await pickVisible(page, rng, '[data-range]');
+    if (!editor) return null;
+    const name = await editor.getAttribute('data-range');
+    if (!(await editor.evaluate((details) => details.open))) {
+      await editor.locator('summary').click(OPTS);
+      return `open range ${name}`;
+    }
+    const roll = rng.next();
+    if (roll < 0.5) {
+      const end = rng.pick(['low', 'high']);
+      const field = editor.locator(`input[data-end="${end}"]`);
+      if (await field.isDisabled()) return `range ${name} is off`;
+      const text = rng.pick(TYPED);
+      await field.fill(text, OPTS);
+      await field.press('Tab', OPTS);
+      return `range ${name} ${end} ${JSON.stringify(text)}`;
+    }
+    if (roll < 0.7) {
+      const select = editor.locator('select');
+      if (await select.isDisabled()) return `range ${name} is off`;
+      const shape = rng.pick(['tri', 'uniform', 'pert']);
+      await select.selectOption(shape, OPTS);
+      return `range ${name} ${shape}`;
+    }
+    if (roll < 0.9) {
+      await editor.locator('input[type="checkbox"]').click(OPTS);
+      return `range ${name} on/off`;
+    }
+    const reset = editor.locator('button');
+    if (await reset.isDisabled()) return `range ${name} at its default`;
+    await reset.click(OPTS);
+    return `range ${name} reset`;
+  }],
+  [1, 'correlation', async (page, rng) => {
+    const box = await pickVisible(page, rng, '[data-input="corr"] .number-box');
+    if (!box) return null;
+    const text = rng.pick(['0', '0.5', '-1', '1', '0.9', '2', 'abc', '-0', '1,5', '']);
+    await box.fill(text, OPTS);
+    await box.press('Tab', OPTS);
+    return `corr ${JSON.stringify(text)}`;
+  }],
   [3, 'export', async (page, rng) => {
     const chart = await pickVisible(page, rng, '#export-chart');
     if (chart && rng.next() < 0.4) {
@@ -259,22 +301,16 @@ function screenProblems(page) {
   }, BAD_TEXT.source);
 }
 
-/** Readouts that belong to the URL's state: the growth solver's year and the
- * Monte Carlo's draws and seed are page settings the URL does not carry yet,
- * so their readouts count only while those are at their defaults. */
+/** Readouts that belong to the URL's state: the growth solver's year is a
+ * page setting the URL does not carry, so its readout counts only while the
+ * year is at its default. */
 async function urlReadouts(page) {
   const values = await metricValues(page);
-  const defaults = await page.evaluate(() => ({
-    solver: !document.querySelector('#solver-year') ||
-      document.querySelector('#solver-year').value === [...document.querySelectorAll('#solver-year option')].at(-1)?.value,
-    monteCarlo: (document.querySelector('#input-draws')?.value ?? '10000') === '10000' &&
-      ['', '2026'].includes(document.querySelector('#input-seed')?.value ?? '2026'),
-  }));
-  if (!defaults.solver) delete values.growth_needed;
-  if (!defaults.monteCarlo) {
-    delete values.gap_pv_p5;
-    delete values.gap_pv_p95;
-  }
+  // The solver's year is not in the URL; the Monte Carlo's ranges, draws and
+  // seed are, so its band must come back too.
+  const solverAtDefault = await page.evaluate(() => !document.querySelector('#solver-year') ||
+    document.querySelector('#solver-year').value === [...document.querySelectorAll('#solver-year option')].at(-1)?.value);
+  if (!solverAtDefault) delete values.growth_needed;
   delete values.figures_shown;
   return values;
 }

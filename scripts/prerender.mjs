@@ -1,0 +1,101 @@
+// The first screen, rendered at build time by the real app: `post-build.mjs`
+// serves the built site on 127.0.0.1, opens it in headless Chromium (English,
+// light theme, no URL parameters: the default state), takes the page's markup
+// as the app first renders it (before the Monte Carlo band arrives, so it is
+// exactly what the app's own first render draws; chart containers emptied and
+// the assumptions panel reduced to its heading),
+// and puts it into index.html. A phone then paints the headline and the
+// readouts from the HTML and the CSS alone, instead of after ~560 KB of wasm
+// and ECharts; `src/main.rs` removes the copy in the same task that mounts the
+// app, so no frame shows neither.
+//
+// An inline gate script hides the copy before the first paint wherever it is
+// not what the app will show: any URL parameter beyond `v=2`, or a browser
+// language the app would switch to (de, nl). It also sets the theme from
+// `prefers-color-scheme` before the first paint, as the app will.
+import { serve } from './static-server.mjs';
+
+const BEGIN = '<!--prerender-->';
+const END = '<!--/prerender-->';
+const GATE_MARK = '/* prerender gate */';
+const TIMEOUT_MS = 30_000;
+
+// Runs before the body is parsed. Kept short: its sha256 goes into the CSP.
+const GATE = `${GATE_MARK}
+(function () {
+  var root = document.documentElement;
+  var query = location.search.replace(/^\\?/, '');
+  var tag = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  var lang = tag.split(/[-_]/)[0].toLowerCase();
+  if ((query !== '' && query !== 'v=2') || lang === 'de' || lang === 'nl') root.setAttribute('data-prerender', 'off');
+  if (!root.hasAttribute('data-theme')) root.setAttribute('data-theme', matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+})();`;
+
+/** The app's first render of the default state, as HTML (the body's content). */
+export async function renderFirstScreen(siteDir) {
+  const { launchBrowser } = await import('./chromium.mjs');
+  const { server, url } = await serve({ root: siteDir });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+    // No service worker: this render must not install one anywhere. The
+    // copy is taken in the mutation that brings the app's readouts, so it is
+    // the app's first render exactly (the Monte Carlo band comes 250 ms
+    // later); a copy already in the served index.html is not the app's.
+    await page.addInitScript(() => {
+      if (navigator.serviceWorker) Object.defineProperty(navigator, 'serviceWorker', { value: undefined });
+      const capture = () => {
+        const body = document.body.cloneNode(true);
+        body.querySelectorAll('script, #fatal-error, noscript').forEach((element) => element.remove());
+        // ECharts fills these after mount; the app creates its charts in them again.
+        body.querySelectorAll('[data-chart]').forEach((element) => {
+          element.replaceChildren();
+          element.removeAttribute('_echarts_instance_');
+          element.removeAttribute('style');
+        });
+        // The assumptions (19 controls with their sources) are two thirds of
+        // the markup and none of the first phone screen: their panel stays,
+        // empty but for its heading, so nothing around it moves when they come.
+        body
+          .querySelectorAll('section.assumptions > :not(.panel-head), section.assumptions .panel-head > :not(h2)')
+          .forEach((element) => element.remove());
+        // The app's own anchors for its reactive parts mean nothing in a copy.
+        return body.innerHTML.replace(/<!--[\s\S]*?-->/g, '').trim();
+      };
+      const rendered = () => !document.getElementById('prerender') && document.querySelector('[data-metric="gap"]');
+      new MutationObserver((_, observer) => {
+        if (window.__firstScreen === undefined && rendered()) {
+          window.__firstScreen = capture();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url, { timeout: TIMEOUT_MS });
+    await page.waitForFunction(() => typeof window.__firstScreen === 'string', null, { timeout: TIMEOUT_MS });
+    return await page.evaluate(() => window.__firstScreen);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** `html` with `markup` as the prerendered first screen and the gate script; idempotent. */
+export function withPrerender(html, markup) {
+  let out = html.replace(new RegExp(`\\s*${BEGIN}[\\s\\S]*?${END}`), '');
+  out = out.replace(/\s*<script>\/\* prerender gate \*\/[\s\S]*?<\/script>/, '');
+  out = out.replace(/\s*<noscript data-prerender>[\s\S]*?<\/noscript>/, '');
+  // After the title: early in <head> (before the first paint, after the
+  // charset, which must stay in the first 1,024 bytes), and in the same place
+  // on every run.
+  const title = /<\/title\s*>/i.exec(out);
+  if (!title) throw new Error('prerender: index.html has no <title>');
+  const gateAt = title.index + title[0].length;
+  out = `${out.slice(0, gateAt)}\n    <script>${GATE}</script>${out.slice(gateAt)}`;
+  const bodyOpen = /<body\b[^>]*>/i.exec(out);
+  if (!bodyOpen) throw new Error('prerender: index.html has no <body>');
+  const at = bodyOpen.index + bodyOpen[0].length;
+  // Without JavaScript the copy would show default numbers for any URL: say why nothing works instead.
+  const noscript =
+    '<noscript data-prerender><style>#prerender{display:none}</style><p class="noscript">AI Gap Explorer needs JavaScript and WebAssembly to run.</p></noscript>';
+  return `${out.slice(0, at)}\n    ${noscript}\n    ${BEGIN}<div id="prerender" inert>${markup}</div>${END}${out.slice(at)}`;
+}
