@@ -2,8 +2,8 @@
 // and a new deployment replaces the old one whole (one cache, new files, the
 // "new version" flag on the open page).
 //
-// The "second deployment" is made without Trunk: a copy of dist/ whose CSS
-// gains a rule while its file name stays the same (what wasm-opt alone does to
+// The "second deployment" is made without Trunk: a copy of dist/ whose ECharts
+// file gains a statement while its name stays the same (what wasm-opt alone does to
 // the wasm: trap 4 in TOOLCHAIN.md), with index.html's integrity attribute
 // updated, then scripts/post-build.mjs run again on the copy. The server's
 // root is a symlink switched from the first copy to the second.
@@ -19,7 +19,7 @@ import { DIST, launchPersistent, screenshotPath, startSite, waitForChart, watchE
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MOUNT = '/some/sub/path/';
-const MARKER = '--sw-test-build';
+const MARKER = '__swTestBuild';
 
 // Whether the app calls crate::service_worker::register itself (the lead wires
 // it into the App component); until then the test registers the worker.
@@ -95,16 +95,16 @@ test('after one visit from a sub-path, the app loads and draws offline', async (
 });
 
 test('a new deployment takes over whole: new worker, one cache, new files, update flag', async (t) => {
-  const before = await cssMarker();
+  const before = await deploymentMarker();
   assert.equal(before, '', 'the first deployment has no marker');
   pointLiveAt(v2.dir);
 
   // The reload's navigation is network-first: it gets v2's index.html, which
-  // differs from v1's cached one, so that page must get v2's CSS too (its
+  // differs from v1's cached one, so that page must get v2's ECharts file too (its
   // integrity attribute would reject v1's cached file of the same name).
   await page.reload();
   await waitForChart(page, 'gap');
-  assert.equal(await cssMarker(), '"v2"', 'the reloaded page runs the new CSS, not the cached old one');
+  assert.equal(await deploymentMarker(), 'v2', 'the reloaded page runs the new file, not the cached old one of the same name');
 
   await waitFor(async () => (await workerVersion()) === v2.version, 'the new worker controls the page');
   await waitFor(async () => JSON.stringify(await ourCaches()) === JSON.stringify([cacheName(v2.version)]), 'only the new cache is left');
@@ -119,7 +119,7 @@ test('a new deployment takes over whole: new worker, one cache, new files, updat
   try {
     await page.reload();
     await waitForChart(page, 'gap');
-    assert.equal(await cssMarker(), '"v2"');
+    assert.equal(await deploymentMarker(), 'v2');
     assert.equal(await workerVersion(), v2.version);
   } finally {
     await context.setOffline(false);
@@ -152,19 +152,20 @@ function readWorker(dir) {
   return { version, precache };
 }
 
-// Appends a CSS rule, keeps the file name, fixes the integrity attribute the
-// way a real build would, and re-runs the post_build hook on the copy.
+// Appends a statement to the ECharts bundle (a hashed file), keeps the file
+// name, fixes the integrity attribute the way a real build would, and re-runs
+// the post_build hook on the copy. (The CSS is inlined into index.html.)
 function makeSecondDeployment(fromDir) {
   const dir = join(work, 'v2');
   cpSync(fromDir, dir, { recursive: true });
-  const css = readdirSync(dir).find((name) => name.endsWith('.css'));
-  assert.ok(css, 'the build ships a CSS file');
-  const cssPath = join(dir, css);
-  writeFileSync(cssPath, `${readFileSync(cssPath, 'utf8')}\n:root { ${MARKER}: "v2"; }\n`);
+  const script = readdirSync(dir).find((name) => name.startsWith('echarts-') && name.endsWith('.js'));
+  assert.ok(script, 'the build ships a hashed ECharts file');
+  const scriptPath = join(dir, script);
+  writeFileSync(scriptPath, `${readFileSync(scriptPath, 'utf8')}\n;globalThis[${JSON.stringify(MARKER)}] = "v2";\n`);
   const indexPath = join(dir, 'index.html');
-  const digest = (algorithm) => `${algorithm}-${createHash(algorithm).update(readFileSync(cssPath)).digest('base64')}`;
-  const index = readFileSync(indexPath, 'utf8').replace(/<link\b[^>]*>/g, (tag) =>
-    tag.includes(css) ? tag.replace(/integrity="(sha\d+)-[^"]*"/, (_, algorithm) => `integrity="${digest(algorithm)}"`) : tag,
+  const digest = (algorithm) => `${algorithm}-${createHash(algorithm).update(readFileSync(scriptPath)).digest('base64')}`;
+  const index = readFileSync(indexPath, 'utf8').replace(/<(?:link|script)\b[^>]*>/g, (tag) =>
+    tag.includes(script) ? tag.replace(/integrity="(sha\d+)-[^"]*"/, (_, algorithm) => `integrity="${digest(algorithm)}"`) : tag,
   );
   writeFileSync(indexPath, index);
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'post-build.mjs')], {
@@ -225,8 +226,9 @@ function ourCaches() {
   return page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('ai-gap-explorer:')).sort());
 }
 
-function cssMarker() {
-  return page.evaluate((name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim(), MARKER);
+/** What the second deployment's ECharts file sets; '' before it. */
+function deploymentMarker() {
+  return page.evaluate((name) => globalThis[name] ?? '', MARKER);
 }
 
 async function waitFor(check, what, timeoutMs = 15000) {
