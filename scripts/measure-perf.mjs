@@ -431,7 +431,7 @@ async function main() {
       ['first echarts.init', 'firstInit'],
       ['every chart\'s first setOption done', 'lastFirstDraw'],
       ['first chart painted (setOption + rAF)', 'firstPaint'],
-      ['all 8 charts painted', 'allPaint'],
+      [`all ${CHARTS.length} charts painted`, 'allPaint'],
       ['fan chart with Monte Carlo data', 'fanWithMonteCarlo'],
       ['longest main-thread task before paint', 'longestTask'],
       ['all long tasks before paint, summed', 'longTaskTotal'],
@@ -440,7 +440,7 @@ async function main() {
     }
     const blocked = [];
     for (let i = 0; i < COLD_LOADS; i += 1) blocked.push(await coldLoad(browser, url, root, 'block'));
-    console.log(row('all 8 charts painted, service worker blocked', stats(blocked.map((load) => load.allPaint))));
+    console.log(row(`all ${CHARTS.length} charts painted, service worker blocked`, stats(blocked.map((load) => load.allPaint))));
     const loadErrors = loads.flatMap((load) => load.errors);
     if (loadErrors.length) console.log(`  page errors: ${[...new Set(loadErrors)].join(' | ')}`);
 
