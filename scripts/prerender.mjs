@@ -9,10 +9,12 @@
 // and ECharts; `src/main.rs` removes the copy in the same task that mounts the
 // app, so no frame shows neither.
 //
-// An inline gate script hides the copy before the first paint wherever it is
-// not what the app will show: any URL parameter beyond `v=2`, or a browser
-// language the app would switch to (de, nl). It also sets the theme from
-// `prefers-color-scheme` before the first paint, as the app will.
+// The copy is hidden by the CSS unless an inline gate script, run before the
+// first paint, shows it: only where it is what the app will show (no URL
+// parameter beyond `v`, a browser language the app would not switch away
+// from English). Blocked scripts, no JavaScript or a failed start leave it
+// hidden. The gate also sets the theme from `prefers-color-scheme` before
+// the first paint, as the app will.
 import { serve } from './static-server.mjs';
 
 const BEGIN = '<!--prerender-->';
@@ -27,16 +29,24 @@ const GATE = `${GATE_MARK}
   var query = location.search.replace(/^\\?/, '');
   var tag = (navigator.languages && navigator.languages[0]) || navigator.language || '';
   var lang = tag.split(/[-_]/)[0].toLowerCase();
-  if ((query !== '' && query !== 'v=2') || lang === 'de' || lang === 'nl') root.setAttribute('data-prerender', 'off');
+  var shown = (query === '' || query === 'v=2' || query === 'v=3') && lang !== 'de' && lang !== 'nl';
+  root.setAttribute('data-prerender', shown ? 'on' : 'off');
+  // If the app cannot start (its wasm fails to load), a copy of default numbers must not stay.
+  addEventListener('unhandledrejection', function () { root.setAttribute('data-prerender', 'off'); });
   if (!root.hasAttribute('data-theme')) root.setAttribute('data-theme', matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 })();`;
 
 /** The app's first render of the default state, as HTML (the body's content). */
 export async function renderFirstScreen(siteDir) {
   const { launchBrowser } = await import('./chromium.mjs');
-  const { server, url } = await serve({ root: siteDir });
+  // The browser first: if it cannot start, no server is left holding the
+  // process open (the build would never end).
   const browser = await launchBrowser();
+  let server;
   try {
+    const served = await serve({ root: siteDir });
+    server = served.server;
+    const { url } = served;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', colorScheme: 'light' });
     // No service worker: this render must not install one anywhere. The
     // copy is taken in the mutation that brings the app's readouts, so it is
@@ -75,7 +85,7 @@ export async function renderFirstScreen(siteDir) {
     return await page.evaluate(() => window.__firstScreen);
   } finally {
     await browser.close();
-    server.close();
+    server?.close();
   }
 }
 

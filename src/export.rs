@@ -118,7 +118,8 @@ pub fn state_json(
     let document = json!({
         "app": "AI Gap Explorer",
         "dataset_version": gap_data::DATASET_VERSION,
-        "model_version": 2,
+        // The version a link carries (`v`), so a reader can rebuild the state.
+        "model_version": crate::url_state::MODEL_VERSION.parse::<u32>().unwrap_or_default(),
         "query": query,
         "inputs": input_map,
         "outputs": {

@@ -96,6 +96,8 @@ pub struct UiTexts {
     /// Placeholder: {value}.
     pub range_misses_value: &'static str,
     pub range_percent_of_zero: &'static str,
+    /// Placeholders: {below} {above} {unit}.
+    pub range_too_wide: &'static str,
     pub ranges_intro: &'static str,
     pub presets: &'static str,
     pub own_assumptions: &'static str,
@@ -338,6 +340,7 @@ pub const EN: UiTexts = UiTexts {
     range_outside_allowed: "Both ends must be numbers in {range}.",
     range_misses_value: "The range must contain the current value, {value}.",
     range_percent_of_zero: "This range is a percentage of the value, which is 0: set a value first.",
+    range_too_wide: "Too far from the value: a range reaches at most {below} to +{above} {unit} around it.",
     ranges_intro: "Each scenario draws every uncertain input from its range. Open the range under an input to change it, its distribution, or switch it off. In use:",
     presets: "Presets",
     own_assumptions: "My assumptions",
@@ -492,6 +495,7 @@ pub const DE: UiTexts = UiTexts {
     range_outside_allowed: "Beide Enden müssen Zahlen in {range} sein.",
     range_misses_value: "Die Spanne muss den aktuellen Wert {value} enthalten.",
     range_percent_of_zero: "Diese Spanne ist ein Prozentsatz des Werts, der 0 ist: zuerst einen Wert setzen.",
+    range_too_wide: "Zu weit vom Wert entfernt: Eine Spanne reicht höchstens {below} bis +{above} {unit} um ihn.",
     ranges_intro: "Jedes Szenario zieht jede unsichere Eingabe aus ihrer Spanne. Unter jeder Eingabe lassen sich Spanne und Verteilung ändern oder die Unsicherheit abschalten. Im Einsatz:",
     presets: "Voreinstellungen",
     own_assumptions: "Meine Annahmen",
@@ -646,6 +650,7 @@ pub const NL: UiTexts = UiTexts {
     range_outside_allowed: "Beide grenzen moeten getallen in {range} zijn.",
     range_misses_value: "De bandbreedte moet de huidige waarde {value} bevatten.",
     range_percent_of_zero: "Deze bandbreedte is een percentage van de waarde, die 0 is: stel eerst een waarde in.",
+    range_too_wide: "Te ver van de waarde: een bandbreedte reikt hoogstens {below} tot +{above} {unit} eromheen.",
     ranges_intro: "Elk scenario trekt elke onzekere invoer uit haar bandbreedte. Onder elke invoer kun je de bandbreedte en de verdeling wijzigen of de onzekerheid uitzetten. In gebruik:",
     presets: "Voorinstellingen",
     own_assumptions: "Mijn aannames",

@@ -20,7 +20,7 @@ fn main() {
     let copy = document().get_element_by_id("prerender");
     let shown = document()
         .document_element()
-        .is_some_and(|root| root.get_attribute("data-prerender").as_deref() != Some("off"));
+        .is_some_and(|root| root.get_attribute("data-prerender").as_deref() == Some("on"));
     match copy {
         Some(copy) if shown => {
             let once = Rc::new(Cell::new(Some(copy)));

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use gap_charts::Lang;
 use gap_model::{
-    Distribution, InputId, Inputs, Method, MonteCarlo, Outcome, Preset, RangeSetting, Ranges,
-    Uncertainty, ValidInputs,
+    spread_limits, Distribution, InputId, Inputs, Method, MonteCarlo, Outcome, Preset,
+    RangeSetting, Ranges, Spread, Uncertainty, ValidInputs,
 };
 use leptos::prelude::*;
 
@@ -157,37 +157,57 @@ impl AppState {
         self.uncertainty.set(Uncertainty::default());
     }
 
-    /// Puts `id`'s range at `(low, high)` (absolute, in its unit) around its
-    /// current value, keeping its shape; switches it on if it was off.
+    /// Moves one end of `id`'s range to `typed` (absolute, in its unit),
+    /// keeping the other end's spread exactly and the shape; switches the
+    /// input on if it was off.
     ///
     /// # Errors
-    /// When the range is not inside the input's allowed range, does not
-    /// contain the current value, or cannot be a spread (a percentage of a
-    /// value of 0): nothing changes.
-    pub fn set_range_bounds(&self, id: InputId, low: f64, high: f64) -> Result<(), RangeEditError> {
+    /// When `typed` is not a number inside the input's allowed range, is on
+    /// the wrong side of the current value, cannot be a spread (a percentage
+    /// of a value of 0), or reaches beyond `spread_limits`: nothing changes.
+    pub fn set_range_end(
+        &self,
+        id: InputId,
+        end: RangeEnd,
+        typed: f64,
+    ) -> Result<(), RangeEditError> {
         let spec = id.spec();
         let value = self.inputs.with_untracked(|inputs| inputs.get(id));
         // NaN is in no range.
-        let allowed = spec.min..=spec.max;
-        if !allowed.contains(&low) || !allowed.contains(&high) {
+        if !(spec.min..=spec.max).contains(&typed) {
             return Err(RangeEditError::OutsideAllowed);
         }
-        if low > value || high < value {
+        let wrong_side = match end {
+            RangeEnd::Low => typed > value,
+            RangeEnd::High => typed < value,
+        };
+        if wrong_side {
             return Err(RangeEditError::MissesValue);
         }
-        let spread = RangeSetting::spread_for(id, value, (low, high))
-            .ok_or(RangeEditError::PercentOfZero)?;
-        let distribution = self
+        let current = self
             .uncertainty
-            .with_untracked(|u| u.get(id).map(|s| s.distribution))
-            .unwrap_or_default();
-        self.set_range(
-            id,
-            Some(RangeSetting {
-                spread,
-                distribution,
-            }),
-        );
+            .with_untracked(|u| u.get(id))
+            .or_else(|| Uncertainty::switched_on_setting(id, value))
+            .ok_or(RangeEditError::OutsideAllowed)?;
+        // A one-point range's spread is the offset of that point.
+        let offset = RangeSetting::spread_for(id, value, (typed, typed))
+            .ok_or(RangeEditError::PercentOfZero)?
+            .below;
+        let spread = match end {
+            RangeEnd::Low => Spread {
+                below: offset,
+                above: current.spread.above,
+            },
+            RangeEnd::High => Spread {
+                below: current.spread.below,
+                above: offset,
+            },
+        };
+        let (min, max) = spread_limits(id);
+        if spread.below < min || spread.above > max {
+            return Err(RangeEditError::TooWide);
+        }
+        self.set_range(id, Some(RangeSetting { spread, ..current }));
         Ok(())
     }
 
@@ -289,15 +309,24 @@ impl AppState {
     }
 }
 
-/// Why a typed range was not taken.
+/// Which end of a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeEnd {
+    Low,
+    High,
+}
+
+/// Why a typed range end was not taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeEditError {
-    /// An end is not a number inside the input's allowed range.
+    /// Not a number inside the input's allowed range.
     OutsideAllowed,
-    /// The range leaves out the current value.
+    /// The range would leave out the current value.
     MissesValue,
     /// The input's range is a percentage of its value, which is 0.
     PercentOfZero,
+    /// Farther from the value than a range may reach (`spread_limits`).
+    TooWide,
 }
 
 #[must_use]

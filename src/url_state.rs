@@ -9,8 +9,15 @@ use gap_model::{
     Uncertainty, DEFAULT_CORRELATION, DEFAULT_DRAWS, DEFAULT_SEED, DRAWS_LIMITS,
 };
 
-/// The model version every link the app writes carries (`v=2`).
-pub const MODEL_VERSION: &str = "2";
+/// The version every link the app writes carries (`v=3`): `2` was the model
+/// revision, `3` the Monte Carlo's growth correlation (its default is not 0).
+pub const MODEL_VERSION: &str = "3";
+
+/// Links from before the Monte Carlo's growth correlation existed: `v=2`
+/// (and model-1 links) drew capex growth and revenue growth independently.
+/// Without a `corr` of their own they keep doing so, so their band and its
+/// readouts stay what their author saw.
+const VERSIONS_BEFORE_CORRELATION: [&str; 2] = ["1", "2"];
 
 /// What the URL asks for, after repairs.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +105,8 @@ pub fn parse(
     let mut chart = None;
     let mut controls = false;
     let mut uncertainty = Uncertainty::default();
+    let mut corr_given = false;
+    let mut corr_notice = None;
     let notice = |param: &str, value: &str, problem| Notice {
         param: param.to_owned(),
         value: value.chars().take(MAX_SHOWN_VALUE_CHARS).collect(),
@@ -127,7 +136,7 @@ pub fn parse(
         }
         match key.as_str() {
             "v" => match value {
-                "1" | "2" => version = Some(value),
+                "1" | "2" | "3" => version = Some(value),
                 _ => notices.push(notice(key, value, Problem::UnknownWord)),
             },
             "method" => match Method::from_url_name(value) {
@@ -191,6 +200,7 @@ pub fn parse(
             },
             "corr" => match value.parse::<f64>().ok().filter(|n| n.is_finite()) {
                 Some(rho) => {
+                    corr_given = true;
                     uncertainty.set_correlation(rho);
                     if uncertainty.correlation() != rho {
                         let problem = Problem::OutOfRange {
@@ -201,13 +211,16 @@ pub fn parse(
                         notices.push(notice(key, value, problem));
                     }
                 }
-                None => notices.push(notice(
-                    key,
-                    value,
-                    Problem::NotANumber {
-                        default: DEFAULT_CORRELATION,
-                    },
-                )),
+                None => {
+                    corr_notice = Some(notices.len());
+                    notices.push(notice(
+                        key,
+                        value,
+                        Problem::NotANumber {
+                            default: DEFAULT_CORRELATION,
+                        },
+                    ));
+                }
             },
             _ => {
                 if let Some(name) = key.strip_prefix(RANGE_PREFIX) {
@@ -231,6 +244,14 @@ pub fn parse(
             && !numbers
                 .iter()
                 .any(|(id, ..)| model1::MODEL_2_ONLY.contains(id)));
+    if !corr_given && (model_1 || version.is_some_and(|v| VERSIONS_BEFORE_CORRELATION.contains(&v)))
+    {
+        uncertainty.set_correlation(0.0);
+        // A bad `corr` on such a link falls back to that link's own default.
+        if let Some(notice) = corr_notice.and_then(|at| notices.get_mut(at)) {
+            notice.problem = Problem::NotANumber { default: 0.0 };
+        }
+    }
     let clamp = |id, number| {
         if model_1 {
             model1::clamp_model_1(id, number)

@@ -66,8 +66,8 @@ const SETTING_KEYS: [&str; 10] = [
 /// `range_<input>`: the README's name for the family.
 const RANGE_FAMILY: &str = "range_<input>";
 const SHAPES: [&str; 7] = ["tri", "uniform", "pert", "PERT", "normal", "", " tri"];
-/// Values for `v`: the two versions and a few that are neither.
-const VERSIONS: [&str; 7] = ["1", "2", " 2 ", "3", "", "v2", "02"];
+/// Values for `v`: the three versions and a few that are none.
+const VERSIONS: [&str; 8] = ["1", "2", " 2 ", "3", "4", "", "v2", "02"];
 const ODD_KEYS: [&str; 14] = [
     "",
     "Rate",
@@ -275,7 +275,8 @@ fn random_pairs(rng: &mut Rng) -> Vec<(String, String)> {
     // when they set the model.
     if rng.chance(50) {
         let at = rng.below(pairs.len() + 1);
-        pairs.insert(at, ("v".to_owned(), "2".to_owned()));
+        let version = if rng.chance(50) { "3" } else { "2" };
+        pairs.insert(at, ("v".to_owned(), version.to_owned()));
     }
     pairs
 }
@@ -419,7 +420,7 @@ fn expected_inputs(pairs: &[(String, String)]) -> Inputs {
             if let Some(m) = Method::from_url_name(value) {
                 method = Some(m);
             }
-        } else if key == "v" && matches!(value, "1" | "2") {
+        } else if key == "v" && matches!(value, "1" | "2" | "3") {
             version = Some(value == "1");
         }
     }

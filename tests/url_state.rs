@@ -28,7 +28,7 @@ fn pairs(query: &str) -> Vec<(String, String)> {
 fn defaults_write_only_the_model_version() {
     assert_eq!(
         to_query(&Inputs::default(), &Uncertainty::default(), None, None, &[]),
-        "v=2"
+        "v=3"
     );
 }
 
@@ -182,7 +182,9 @@ fn a_link_without_a_version_that_sets_the_model_is_translated_from_model_1() {
         .any(|c| c.input == InputId::Margin && c.from == Some(60.0) && c.to == 40.0));
     // What the app writes back is a model-2 link that reads without a notice.
     let query = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
-    assert!(query.starts_with("v=2&"), "{query}");
+    assert!(query.starts_with("v=3&"), "{query}");
+    // A model-1 link predates the growth correlation: it draws independently.
+    assert!(query.contains("corr=0"), "{query}");
     let again = parse(&pairs(&query), None, false, &CHART_NAMES);
     assert!(again.notices.is_empty(), "{:?}", again.notices);
     assert_eq!(again.inputs, settings.inputs);
@@ -225,7 +227,7 @@ fn read(query: &str) -> ai_gap_explorer::url_state::PageSettings {
 #[wasm_bindgen_test]
 fn uncertainty_settings_read_and_write_back() {
     let query =
-        "v=2&range_capex=off&range_growth=-10,30,pert&range_cost_cut=0,20&corr=0&draws=2000&seed=7";
+        "v=3&range_capex=off&range_growth=-10,30,pert&range_cost_cut=0,20&corr=0&draws=2000&seed=7";
     let settings = read(query);
     assert!(settings.notices.is_empty(), "{:?}", settings.notices);
     let u = &settings.uncertainty;
@@ -254,12 +256,12 @@ fn uncertainty_settings_read_and_write_back() {
         "written in the documented order"
     );
     // Defaults are not written.
-    let defaults = read("v=2&range_growth=-20,20&corr=0.5&draws=10000&seed=2026");
+    let defaults = read("v=3&range_growth=-20,20&corr=0.5&draws=10000&seed=2026");
     assert!(defaults.notices.is_empty());
     assert_eq!(defaults.uncertainty, Uncertainty::default());
     assert_eq!(
         to_query(&defaults.inputs, &defaults.uncertainty, None, None, &[]),
-        "v=2"
+        "v=3"
     );
 }
 
@@ -298,7 +300,7 @@ fn bad_uncertainty_parameters_get_a_notice_and_a_safe_value() {
         }),
     ];
     for (query, expected) in cases {
-        let settings = read(&format!("v=2&{query}"));
+        let settings = read(&format!("v=3&{query}"));
         assert_eq!(settings.notices.len(), 1, "{query}: {:?}", settings.notices);
         assert!(
             expected(&settings.notices[0].problem),
@@ -310,7 +312,7 @@ fn bad_uncertainty_parameters_get_a_notice_and_a_safe_value() {
         let written = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
         assert!(read(&written).notices.is_empty(), "{query} → {written}");
     }
-    let clamped = read("v=2&range_growth=5,900").uncertainty;
+    let clamped = read("v=3&range_growth=5,900").uncertainty;
     assert_eq!(
         clamped.get(InputId::Growth).map(|s| s.spread),
         Some(Spread {
@@ -318,9 +320,38 @@ fn bad_uncertainty_parameters_get_a_notice_and_a_safe_value() {
             above: 350.0
         })
     );
-    let fallback = read("v=2&seed=-1&draws=x&corr=x&range_growth=x");
+    let fallback = read("v=3&seed=-1&draws=x&corr=x&range_growth=x");
     assert_eq!(fallback.notices.len(), 4);
     assert_eq!(fallback.uncertainty.draws(), DEFAULT_DRAWS);
     assert_eq!(fallback.uncertainty.correlation(), DEFAULT_CORRELATION);
     assert_eq!(fallback.uncertainty, Uncertainty::default());
+}
+
+/// Links from before the correlation keep their band: without a `corr` of
+/// their own, `v=2` and model-1 links draw the two growths independently,
+/// and what the app writes for them says so.
+#[wasm_bindgen_test]
+fn links_from_before_the_correlation_keep_independent_draws() {
+    for (query, expected) in [
+        ("v=2", 0.0),
+        ("v=2&embed=1&chart=fan", 0.0),
+        ("v=1&capex=600", 0.0),
+        ("capex=600", 0.0), // no `v` but a model input: a model-1 link
+        ("v=2&corr=0.7", 0.7),
+        ("v=3", DEFAULT_CORRELATION),
+        ("", DEFAULT_CORRELATION),
+        ("embed=1&chart=fan", DEFAULT_CORRELATION),
+    ] {
+        let settings = read(query);
+        assert_eq!(settings.uncertainty.correlation(), expected, "{query}");
+        let written = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
+        assert_eq!(
+            read(&written).uncertainty.correlation(),
+            expected,
+            "{query} → {written}"
+        );
+    }
+    let bad = read("v=2&corr=abc");
+    assert_eq!(bad.uncertainty.correlation(), 0.0);
+    assert_eq!(bad.notices[0].problem, Problem::NotANumber { default: 0.0 });
 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::format::{decimal, plain};
 use crate::i18n::texts;
-use crate::state::{use_app_state, RangeEditError};
+use crate::state::{use_app_state, RangeEditError, RangeEnd};
 
 /// One input's Monte Carlo range, folded under its slider: the summary says
 /// the range and its shape; opened, the reader types the low and high end,
@@ -20,8 +20,6 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
     let bounds = Memo::new(move |_| state.ranges.with(|r| r.get(id)));
     let value = Memo::new(move |_| state.inputs.with(|inputs| inputs.get(id)));
     let (error, set_error) = signal(None::<RangeEditError>);
-    let low_ref = NodeRef::<leptos::html::Input>::new();
-    let high_ref = NodeRef::<leptos::html::Input>::new();
     let unit = move || gap_charts::unit_label(spec.unit, lang.get());
 
     let summary = move || {
@@ -37,19 +35,15 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
             _ => t().range_off.to_owned(),
         }
     };
-    // Both ends are read together: a half-typed pair must not move the fan.
-    let commit = move |_| {
-        let read = |node: NodeRef<leptos::html::Input>| {
-            node.get_untracked()
-                .and_then(|input| input.value().trim().replace(',', ".").parse::<f64>().ok())
-                .unwrap_or(f64::NAN)
-        };
-        let (low, high) = (read(low_ref), read(high_ref));
-        set_error.set(
-            state
-                .set_range_bounds(id, low.min(high), low.max(high))
-                .err(),
-        );
+    // One end at a time: the other keeps its exact spread (what a field
+    // shows is rounded and clamped to the allowed range).
+    let commit = move |end: RangeEnd, text: String| {
+        let typed = text
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .unwrap_or(f64::NAN);
+        set_error.set(state.set_range_end(id, end, typed).err());
     };
     let message = move || {
         let lang = lang.get();
@@ -67,40 +61,50 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                 .range_misses_value
                 .replace("{value}", &decimal(lang, value.get(), 2)),
             Some(RangeEditError::PercentOfZero) => t().range_percent_of_zero.to_owned(),
+            Some(RangeEditError::TooWide) => {
+                let (min, max) = gap_model::spread_limits(id);
+                let unit = if gap_model::Spread::is_relative(spec.unit) {
+                    "%"
+                } else {
+                    gap_charts::unit_label(spec.unit, lang)
+                };
+                t().range_too_wide
+                    .replace("{below}", &decimal(lang, min, 2))
+                    .replace("{above}", &decimal(lang, max, 2))
+                    .replace("{unit}", unit)
+            }
             None => t().range_hint.to_owned(),
         }
     };
     let hint_id = format!("range-hint-{name}");
     let on = move || setting.get().is_some();
-    let field = move |end: &'static str, node: NodeRef<leptos::html::Input>| {
-        let label = move || {
-            if end == "low" {
-                t().range_low
-            } else {
-                t().range_high
-            }
+    let field = move |end: RangeEnd| {
+        let (key, label): (&'static str, fn(&crate::i18n::UiTexts) -> &'static str) = match end {
+            RangeEnd::Low => ("low", |t| t.range_low),
+            RangeEnd::High => ("high", |t| t.range_high),
         };
         let shown = move || {
             bounds
                 .get()
-                .map(|(low, high)| plain(if end == "low" { low } else { high }))
+                .map(|(low, high)| plain(if end == RangeEnd::Low { low } else { high }))
                 .unwrap_or_default()
         };
+        let input_name = move || gap_charts::input_label(id, lang.get());
         view! {
             <label class="range-end">
-                <span>{label}</span>
+                <span>{move || label(t())}</span>
                 <input
                     type="text"
                     inputmode="decimal"
                     class="range-box"
-                    node_ref=node
-                    data-end=end
+                    data-end=key
+                    aria-label=move || format!("{}: {}", input_name(), label(t()))
                     aria-describedby=hint_id.clone()
                     aria-invalid=move || error.get().is_some().to_string()
                     class:invalid=move || error.get().is_some()
                     disabled=move || !on()
                     prop:value=shown
-                    on:change=commit
+                    on:change=move |event| commit(end, event_target_value(&event))
                 />
                 <span class="unit">{unit}</span>
             </label>
@@ -118,6 +122,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                 <label class="range-switch">
                     <input
                         type="checkbox"
+                        aria-label=move || format!("{}: {}", gap_charts::input_label(id, lang.get()), t().range_uncertain)
                         prop:checked=on
                         on:change=move |event| {
                             set_error.set(None);
@@ -127,12 +132,13 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                     {move || t().range_uncertain}
                 </label>
                 <div class="range-ends">
-                    {field("low", low_ref)}
-                    {field("high", high_ref)}
+                    {field(RangeEnd::Low)}
+                    {field(RangeEnd::High)}
                 </div>
                 <label class="range-shape">
                     <span>{move || t().range_shape}</span>
                     <select
+                        aria-label=move || format!("{}: {}", gap_charts::input_label(id, lang.get()), t().range_shape)
                         disabled=move || !on()
                         on:change=move |event| {
                             if let Some(shape) = Distribution::from_url_name(&event_target_value(&event)) {
@@ -158,6 +164,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                 <button
                     type="button"
                     class="secondary"
+                    aria-label=move || format!("{}: {}", gap_charts::input_label(id, lang.get()), t().range_reset)
                     disabled=move || state.uncertainty.with(|u| u.is_default(id))
                     on:click=move |_| {
                         set_error.set(None);
@@ -166,7 +173,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                 >
                     {move || t().range_reset}
                 </button>
-                <p id=format!("range-hint-{name}") class="hint" class:error=move || error.get().is_some()>
+                <p id=format!("range-hint-{name}") class="hint" aria-live="polite" class:error=move || error.get().is_some()>
                     {message}
                 </p>
             </div>
@@ -179,6 +186,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
             on:toggle=move |event| {
                 let details: web_sys::HtmlDetailsElement = event_target(&event);
                 set_open.set(details.open());
+                set_error.set(None);
             }
         >
             <summary>{summary}</summary>

@@ -113,7 +113,7 @@ pub fn UncertaintyControls() -> impl IntoView {
                         type="range"
                         min="-1"
                         max="1"
-                        step="0.05"
+                        step="any"
                         aria-describedby="hint-corr"
                         prop:value=move || plain(correlation.get())
                         on:change=set_correlation

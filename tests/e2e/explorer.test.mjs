@@ -102,7 +102,7 @@ describe('explorer', () => {
   });
 
   test('loading a URL restores the exact state', async () => {
-    const query = '?v=2&method=dcf&capex=650&revenue=80&growth=30&rate=7&life=6&lang=de';
+    const query = '?v=3&method=dcf&capex=650&revenue=80&growth=30&rate=7&life=6&lang=de';
     const { page, errors } = await open(query);
     assert.equal(await page.inputValue('#input-method'), 'dcf');
     for (const [name, value] of [['capex', '650'], ['revenue', '80'], ['growth', '30'], ['rate', '7'], ['life', '6']]) {
@@ -116,7 +116,7 @@ describe('explorer', () => {
   });
 
   test('moving the first year past the last pushes the last along, and the URL reloads to the same numbers', async () => {
-    const { page, errors } = await open('?v=2');
+    const { page, errors } = await open('?v=3');
     await page.click('fieldset[data-group="horizon"] details.advanced summary');
     const start = page.locator('.control-row:has(#input-start) .number-box');
     await start.fill('2038');
@@ -197,7 +197,7 @@ describe('explorer', () => {
 
   test('the growth solver names the growth that closes the gap by the chosen year, and adopting it does', async () => {
     // Flat capex: with the revenue ceiling, (1 + g)⁹ = 79 ÷ 1.2 closes it by 2035 (59.24 %/yr, shown rounded up).
-    const { page, errors } = await open('?v=2&capex_growth=0');
+    const { page, errors } = await open('?v=3&capex_growth=0');
     const needed = async () => Number(await page.getAttribute('[data-metric="growth_needed"]', 'data-value'));
     assert.equal(await metric(page, 'breakeven_year'), Number.NaN, 'flat capex at 40 %/yr never breaks even');
     const byEnd = await needed();

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { metricValues, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const QUERY = 'v=2&method=dcf&capex=650&rate=7&growth=30&end=2040';
+const QUERY = 'v=3&method=dcf&capex=650&rate=7&growth=30&end=2040';
 const YEARLY_HEADER = [
   'year',
   'capex_busd',

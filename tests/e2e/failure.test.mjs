@@ -37,7 +37,7 @@ describe('graceful failure', () => {
       const page = await browser.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(String(error)));
-      await page.goto(`${faults.url}?v=2&capex=650&growth=55&lang=${lang}&fail=${kind}`);
+      await page.goto(`${faults.url}?v=3&capex=650&growth=55&lang=${lang}&fail=${kind}`);
       await waitForChart(page, 'gap');
       const before = await metricValues(page);
       const message = page.locator('#fatal-error[role="alert"]');

@@ -149,12 +149,38 @@ describe('editable, reproducible uncertainty', () => {
       assert.ok(notices.some((text) => text.includes(`${param}=`)), `a notice names ${param}: ${notices}`);
     }
     assert.deepEqual(await drawn(page), expected, 'the default fan');
-    await page.waitForFunction(() => location.search === '?v=2&lang=en');
+    await page.waitForFunction(() => location.search === '?v=3&lang=en');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a link from before the correlation (v=2) draws its growths independently, as it did', async () => {
+    const old = await open('?v=2&lang=en');
+    const independent = await open('?v=3&corr=0&lang=en');
+    assert.deepEqual(await drawn(old.page), await drawn(independent.page));
+    await old.page.waitForFunction(() => location.search === '?v=3&corr=0&lang=en');
+    assert.deepEqual(old.errors, []);
+  });
+
+  test('one end at a time: the other keeps its spread; a range too far from the value is refused', async () => {
+    const { page, errors } = await open('?lang=en');
+    const editor = page.locator('[data-range="revenue"]');
+    await editor.locator('summary').click();
+    await editor.locator('input[data-end="high"]').fill('66');
+    await editor.locator('input[data-end="high"]').press('Tab');
+    // Revenue 55: high 66 is +20 %, low stays −10 %.
+    await waitForSearch(page, /range_revenue=-10,20(&|$)/);
+    await editor.locator('input[data-end="high"]').fill('5000');
+    await editor.locator('input[data-end="high"]').press('Tab');
+    assert.match(await editor.locator('.hint').innerText(), /Too far from the value/);
+    assert.match(decodeURIComponent(await page.evaluate(() => location.search)), /range_revenue=-10,20(&|$)/);
+    await editor.locator('input[data-end="low"]').fill('');
+    await editor.locator('input[data-end="low"]').press('Tab');
+    assert.match(await editor.locator('.hint').innerText(), /must be numbers in/);
     assert.deepEqual(errors, []);
   });
 
   test('the sensitivity chart ranks the inputs; its table twin and the JSON export hold the same shares', async () => {
-    const { page, errors } = await open('?lang=en&method=dcf');
+    const { page, errors } = await open('?v=3&lang=en&method=dcf');
     const option = await chartOption(page, 'sensitivity');
     const rows = option.yAxis[0].data;
     const shares = option.series[0].data;

@@ -292,7 +292,7 @@ pub const EN: ChartTexts = ChartTexts {
 
     fan_title: "Gap per year across {n} scenarios",
     fan_pending: "Gap per year: scenarios are being computed",
-    fan_source: "Monte Carlo over the input ranges (triangular distributions); model: docs/MODEL.md",
+    fan_source: "Monte Carlo over the input ranges (the distributions and the growth correlation you set); model: docs/MODEL.md",
     median: "Median (P50)",
     band: "P5–P95 range",
     p5: "P5",
@@ -407,7 +407,7 @@ pub const DE: ChartTexts = ChartTexts {
 
     fan_title: "Lücke pro Jahr über {n} Szenarien",
     fan_pending: "Lücke pro Jahr: Szenarien werden berechnet",
-    fan_source: "Monte-Carlo-Simulation über die Spannen der Annahmen (Dreiecksverteilungen); Modell: docs/MODEL.md",
+    fan_source: "Monte-Carlo-Simulation über die Spannen der Annahmen (mit den gewählten Verteilungen und der Wachstumskorrelation); Modell: docs/MODEL.md",
     median: "Median (P50)",
     band: "P5–P95-Spanne",
     p5: "P5",
@@ -522,7 +522,7 @@ pub const NL: ChartTexts = ChartTexts {
 
     fan_title: "Kloof per jaar over {n} scenario's",
     fan_pending: "Kloof per jaar: scenario's worden berekend",
-    fan_source: "Monte-Carlosimulatie over de bandbreedtes van de aannames (driehoeksverdelingen); model: docs/MODEL.md",
+    fan_source: "Monte-Carlosimulatie over de bandbreedtes van de aannames (met de gekozen verdelingen en groeicorrelatie); model: docs/MODEL.md",
     median: "Mediaan (P50)",
     band: "P5–P95-bandbreedte",
     p5: "P5",

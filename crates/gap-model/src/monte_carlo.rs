@@ -84,7 +84,8 @@ impl Ranges {
     /// Non-finite values are ignored; others are clamped to −1..=1.
     pub fn set_correlation(&mut self, rho: f64) {
         if rho.is_finite() {
-            self.correlation = rho.clamp(-1.0, 1.0);
+            // `+ 0.0`: −0 is 0, as in `Uncertainty::set_correlation`.
+            self.correlation = rho.clamp(-1.0, 1.0) + 0.0;
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::method::Params;
 use crate::model::gap_pv;
-use crate::{InputId, Ranges, ValidInputs};
+use crate::{has_range, InputId, Ranges, ValidInputs};
 
 /// Relative swing used for an input that has no range: ±20 % of its current
 /// value, clamped to the allowed range.
@@ -30,7 +30,7 @@ pub fn tornado(inputs: &ValidInputs, ranges: &Ranges) -> Vec<TornadoBar> {
     let years = inputs.horizon_len();
     let mut bars: Vec<TornadoBar> = InputId::ALL
         .into_iter()
-        .filter(|&id| !matches!(id, InputId::Start | InputId::End) && id.is_used_by(inputs.method))
+        .filter(|&id| has_range(id) && id.is_used_by(inputs.method))
         .map(|id| bar(inputs, id, range_for(inputs, ranges, id), years))
         .filter(|b| b.swing > 0.0)
         .collect();

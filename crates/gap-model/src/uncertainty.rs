@@ -152,16 +152,31 @@ impl Uncertainty {
             return None;
         }
         Uncertainty::default_setting(id).or_else(|| {
+            let spec = id.spec();
             let d = (value * TORNADO_FALLBACK).abs();
-            RangeSetting::spread_for(id, value, (value - d, value + d))
-                .or(Some(Spread {
+            let spread = if Spread::is_relative(spec.unit) {
+                // At a value of 0 a percentage has nothing to reach: ±20 % of 0.
+                Spread {
                     below: -TORNADO_FALLBACK * 100.0,
                     above: TORNADO_FALLBACK * 100.0,
-                }))
-                .map(|spread| RangeSetting {
-                    spread,
-                    distribution: Distribution::Triangular,
-                })
+                }
+            } else {
+                // Points: ±20 % of the value, or of the allowed width at 0
+                // (the cost cut's default), so that switching on gives a range.
+                let d = if d > 0.0 {
+                    d
+                } else {
+                    (spec.max - spec.min) * TORNADO_FALLBACK
+                };
+                Spread {
+                    below: -d,
+                    above: d,
+                }
+            };
+            Some(RangeSetting {
+                spread,
+                distribution: Distribution::Triangular,
+            })
         })
     }
 
@@ -276,7 +291,7 @@ pub fn normal_cdf(z: f64) -> f64 {
 /// Standard normal quantile, Wichura's algorithm AS 241 (PPND16), accurate to
 /// about 1e-16 relative. `p` outside (0, 1) gives ±infinity.
 #[must_use]
-#[allow(clippy::unreadable_literal, clippy::excessive_precision)] // published coefficients
+#[allow(clippy::unreadable_literal, clippy::excessive_precision)] // published coefficients (as in R's qnorm)
 pub fn normal_quantile(p: f64) -> f64 {
     if p <= 0.0 {
         return f64::NEG_INFINITY;
@@ -375,8 +390,8 @@ pub fn normal_quantile(p: f64) -> f64 {
     }
 }
 
-/// Cells of the PERT CDF table: the inverse CDF is exact at the nodes and
-/// linear between them, off by at most 1/4096 of the range.
+/// Cells of the PERT CDF table: the trapezoid rule at the nodes, the inverse
+/// CDF linear between them, off by at most 1/4096 of the range.
 const PERT_CELLS: usize = 4096;
 
 /// One input's sampler: the inverse CDF of its distribution over
@@ -611,6 +626,18 @@ mod tests {
                 below: -10.0,
                 above: 10.0
             }
+        );
+        // At its default of 0, a fifth of the allowed 0–99 points.
+        let at_zero = Uncertainty::switched_on_setting(InputId::CostCut, 0.0).unwrap();
+        assert!((at_zero.spread.above - 19.8).abs() < 1e-12);
+        assert_eq!(
+            at_zero.spread.range(InputId::CostCut, 0.0).0,
+            0.0,
+            "clamped at the allowed minimum"
+        );
+        assert_eq!(
+            Uncertainty::switched_on_setting(InputId::Start, 2026.0),
+            None
         );
     }
 }
