@@ -146,14 +146,18 @@ describe('explorer', () => {
     await page.close();
   });
 
-  test('model-1 links keep the first-year numbers model 1 showed, say so, and are rewritten as model-2 links', async () => {
+  test('model-1 links keep the first-year numbers model 1 showed, say so, and are rewritten as links of today', async () => {
     const fixture = readFileSync(new URL('../../crates/gap-model/tests/fixtures/model1_links.txt', import.meta.url), 'utf8');
     const links = fixture.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(' | '));
     assert.ok(links.length >= 20);
     // Every fourth link keeps the run short; the native test checks them all.
     for (const [query, required, actual, gap, gapPv, , kept] of links.filter((_, i) => i % 4 === 0)) {
       const { page, errors } = await open(`?${query}`);
-      await page.waitForFunction(() => new URLSearchParams(location.search).get('v') === '2');
+      // Rewritten as a link of today (v=3) that keeps the draws of its day (corr=0).
+      await page.waitForFunction(() => {
+        const params = new URLSearchParams(location.search);
+        return params.get('v') === '3' && params.get('corr') === '0';
+      });
       close(await metric(page, 'required_revenue'), Number(required), `${query}: required`);
       close(await metric(page, 'actual_revenue'), Number(actual), `${query}: actual`);
       close(await metric(page, 'gap'), Number(gap), `${query}: gap`);
