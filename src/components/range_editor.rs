@@ -19,7 +19,10 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
     let setting = Memo::new(move |_| state.uncertainty.with(|u| u.get(id)));
     let bounds = Memo::new(move |_| state.ranges.with(|r| r.get(id)));
     let value = Memo::new(move |_| state.inputs.with(|inputs| inputs.get(id)));
-    let (error, set_error) = signal(None::<RangeEditError>);
+    // Which end was refused, and why.
+    let (refused, set_refused) = signal(None::<(RangeEnd, RangeEditError)>);
+    let error = move || refused.get().map(|(_, why)| why);
+    let clear_error = move || set_refused.set(None);
     let unit = move || gap_charts::unit_label(spec.unit, lang.get());
 
     let summary = move || {
@@ -43,11 +46,16 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
             .replace(',', ".")
             .parse::<f64>()
             .unwrap_or(f64::NAN);
-        set_error.set(state.set_range_end(id, end, typed).err());
+        set_refused.set(
+            state
+                .set_range_end(id, end, typed)
+                .err()
+                .map(|why| (end, why)),
+        );
     };
     let message = move || {
         let lang = lang.get();
-        match error.get() {
+        match error() {
             Some(RangeEditError::OutsideAllowed) => t().range_outside_allowed.replace(
                 "{range}",
                 &format!(
@@ -100,8 +108,8 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                     data-end=key
                     aria-label=move || format!("{}: {}", input_name(), label(t()))
                     aria-describedby=hint_id.clone()
-                    aria-invalid=move || error.get().is_some().to_string()
-                    class:invalid=move || error.get().is_some()
+                    aria-invalid=move || refused.get().is_some_and(|(at, _)| at == end).to_string()
+                    class:invalid=move || refused.get().is_some_and(|(at, _)| at == end)
                     disabled=move || !on()
                     prop:value=shown
                     on:change=move |event| commit(end, event_target_value(&event))
@@ -125,7 +133,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                         aria-label=move || format!("{}: {}", gap_charts::input_label(id, lang.get()), t().range_uncertain)
                         prop:checked=on
                         on:change=move |event| {
-                            set_error.set(None);
+                            clear_error();
                             state.switch_range(id, event_target_checked(&event));
                         }
                     />
@@ -167,13 +175,13 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                     aria-label=move || format!("{}: {}", gap_charts::input_label(id, lang.get()), t().range_reset)
                     disabled=move || state.uncertainty.with(|u| u.is_default(id))
                     on:click=move |_| {
-                        set_error.set(None);
+                        clear_error();
                         state.reset_range(id);
                     }
                 >
                     {move || t().range_reset}
                 </button>
-                <p id=format!("range-hint-{name}") class="hint" aria-live="polite" class:error=move || error.get().is_some()>
+                <p id=format!("range-hint-{name}") class="hint" aria-live="polite" class:error=move || error().is_some()>
                     {message}
                 </p>
             </div>
@@ -186,7 +194,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
             on:toggle=move |event| {
                 let details: web_sys::HtmlDetailsElement = event_target(&event);
                 set_open.set(details.open());
-                set_error.set(None);
+                clear_error();
             }
         >
             <summary>{summary}</summary>

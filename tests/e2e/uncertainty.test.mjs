@@ -77,6 +77,7 @@ describe('editable, reproducible uncertainty', () => {
     await editor.locator('input[data-end="low"]').fill('50');
     await editor.locator('input[data-end="low"]').press('Tab');
     assert.equal(await editor.locator('input[data-end="low"]').getAttribute('aria-invalid'), 'true');
+    assert.equal(await editor.locator('input[data-end="high"]').getAttribute('aria-invalid'), 'false', 'only the refused end');
     assert.match(await editor.locator('.hint').innerText(), /must contain the current value, 40/);
     assert.match(decodeURIComponent(await page.evaluate(() => location.search)), /range_growth=-30,50(&|$)/);
     // Fewer draws and another seed: both in the URL.
