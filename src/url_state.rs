@@ -382,7 +382,6 @@ fn read_range(id: InputId, value: &str, uncertainty: &mut Uncertainty) -> Option
         }),
     );
     let (min, max) = spread_limits(id);
-    let (min, max) = (min.min(0.0), max.max(0.0));
     (!(min..=0.0).contains(&below) || !(0.0..=max).contains(&above))
         .then_some(Problem::RangeOutOfLimits { min, max })
 }

@@ -1,4 +1,4 @@
-use gap_model::{InputId, DRAWS_LIMITS};
+use gap_model::InputId;
 use leptos::prelude::*;
 
 use crate::format::{decimal, plain};
@@ -49,7 +49,8 @@ pub fn UncertaintyControls() -> impl IntoView {
     };
     let set_draws = move |event: leptos::ev::Event| {
         if let Ok(count) = event_target_value(&event).parse::<usize>() {
-            state.set_draws(count.clamp(DRAWS_LIMITS.0, DRAWS_LIMITS.1));
+            // `set_draws` keeps it within `DRAWS_LIMITS`.
+            state.set_draws(count);
         }
     };
     let set_seed =
