@@ -27,8 +27,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from './chromium.mjs';
 import { serve } from './static-server.mjs';
+import { CHARTS } from './app-facts.mjs';
 
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const SLIDER = '#input-revenue';
 const UPDATES = 200;
 const WARM_UPS = 12;

@@ -11,10 +11,11 @@
 //
 // The copy is hidden by the CSS unless an inline gate script, run before the
 // first paint, shows it: only where it is what the app will show (no URL
-// parameter beyond `v`, a browser language the app would not switch away
+// parameter beyond `v`, a browser language (of locales/) the app would not switch away
 // from English). Blocked scripts, no JavaScript or a failed start leave it
 // hidden. The gate also sets the theme from `prefers-color-scheme` before
 // the first paint, as the app will.
+import { LANGUAGES } from './locales.mjs';
 import { serve } from './static-server.mjs';
 
 const BEGIN = '<!--prerender-->';
@@ -29,7 +30,7 @@ const GATE = `${GATE_MARK}
   var query = location.search.replace(/^\\?/, '');
   var tag = (navigator.languages && navigator.languages[0]) || navigator.language || '';
   var lang = tag.split(/[-_]/)[0].toLowerCase();
-  var shown = (query === '' || query === 'v=2' || query === 'v=3') && lang !== 'de' && lang !== 'nl';
+  var shown = (query === '' || query === 'v=2' || query === 'v=3') && ${JSON.stringify(LANGUAGES.filter((code) => code !== 'en'))}.indexOf(lang) < 0;
   root.setAttribute('data-prerender', shown ? 'on' : 'off');
   // If the app cannot start (its wasm fails to load), a copy of default numbers must not stay.
   addEventListener('unhandledrejection', function () { root.setAttribute('data-prerender', 'off'); });

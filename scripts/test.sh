@@ -23,14 +23,16 @@ cargo clippy --workspace --lib --bins --target wasm32-unknown-unknown --locked -
 # The app's tests too; the pure crates' dev-dependencies (proptest, criterion) are native-only.
 cargo clippy -p ai-gap-explorer --tests --target wasm32-unknown-unknown --locked -- -D warnings
 
-step "native tests: model, dataset, chart builders"
-cargo test --workspace --exclude ai-gap-explorer --locked
+step "native tests: model, dataset, texts and numbers, chart builders, URL parsing"
+cargo test --workspace --locked
 
 step "wasm component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test -p ai-gap-explorer --target wasm32-unknown-unknown --locked
 
 step "release build"
 trunk build --release
+# The chart list the measurements and browser tests read, from gap-charts' ChartId.
+node -e "import('./scripts/app-facts.mjs').then((facts) => facts.writeChartList())"
 
 step "size budget"
 node scripts/measure-size.mjs dist

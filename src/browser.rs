@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::components::charts_grid::CHART_NAMES;
 use crate::state::AppState;
 use crate::url_state::{self, PageSettings};
 
@@ -22,7 +21,7 @@ pub fn page_settings() -> PageSettings {
         .as_ref()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|query| query.matches());
-    url_state::parse(&pairs, browser_lang.as_deref(), prefers_dark, &CHART_NAMES)
+    url_state::parse(&pairs, browser_lang.as_deref(), prefers_dark)
 }
 
 fn query_pairs(search: &str) -> Vec<(String, String)> {
@@ -93,7 +92,7 @@ pub fn share_url(state: &AppState) -> String {
 
 /// The embed view of the current state showing `chart`.
 #[must_use]
-pub fn embed_url(state: &AppState, chart: &'static str, controls: bool) -> String {
+pub fn embed_url(state: &AppState, chart: gap_charts::ChartId, controls: bool) -> String {
     with_query(&model_query(
         state,
         &embed_params(true, Some(chart), controls),
@@ -102,7 +101,7 @@ pub fn embed_url(state: &AppState, chart: &'static str, controls: bool) -> Strin
 
 fn embed_params(
     embed: bool,
-    chart: Option<&'static str>,
+    chart: Option<gap_charts::ChartId>,
     controls: bool,
 ) -> Vec<(&'static str, String)> {
     let mut params = Vec::new();
@@ -110,7 +109,7 @@ fn embed_params(
         params.push(("embed", "1".to_owned()));
     }
     if let Some(chart) = chart {
-        params.push(("chart", chart.to_owned()));
+        params.push(("chart", chart.name().to_owned()));
     }
     if controls {
         params.push(("controls", "1".to_owned()));

@@ -35,7 +35,7 @@ pub struct AppState {
     pub dark: RwSignal<bool>,
     /// `embed`, `chart` and `controls` as read from the URL (kept in it).
     pub embed: bool,
-    pub chart: Option<&'static str>,
+    pub chart: Option<gap_charts::ChartId>,
     pub controls: bool,
     /// Off while a slider is dragged, so charts follow without tweening; on
     /// again when it is released or rests for `DRAG_REST`.
@@ -137,6 +137,12 @@ impl AppState {
         }
         self.own_inputs.set(None);
         self.schedule(move |inputs| inputs.set_keeping_horizon(id, value));
+    }
+
+    /// The reader picks a language: the page switches and the URL keeps it.
+    pub fn choose_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        self.lang_chosen.set(true);
     }
 
     pub fn set_method(&self, method: Method) {

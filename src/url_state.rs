@@ -2,7 +2,7 @@
 //! with `history.replaceState` on every change. The parameter names are a
 //! public interface (README, "URL parameters").
 
-use gap_charts::Lang;
+use gap_charts::{ChartId, Lang};
 use gap_model::model1::{self, Change};
 use gap_model::{
     has_range, spread_limits, Distribution, InputId, Inputs, Method, RangeSetting, Spread,
@@ -34,7 +34,7 @@ pub struct PageSettings {
     pub dark: bool,
     pub embed: bool,
     /// A known `data-chart` name; an unknown one gets a notice.
-    pub chart: Option<&'static str>,
+    pub chart: Option<ChartId>,
     pub controls: bool,
     pub notices: Vec<Notice>,
 }
@@ -94,11 +94,10 @@ pub fn parse(
     pairs: &[(String, String)],
     browser_lang: Option<&str>,
     prefers_dark: bool,
-    chart_names: &[&'static str],
 ) -> PageSettings {
     let mut notices = Vec::new();
     let mut inputs = Inputs::default();
-    let mut lang = browser_lang.and_then(lang_from_tag).unwrap_or(Lang::En);
+    let mut lang = browser_lang.and_then(Lang::from_tag).unwrap_or(Lang::En);
     let mut lang_in_url = false;
     let mut theme = None;
     let mut embed = false;
@@ -160,8 +159,8 @@ pub fn parse(
             },
             "embed" => embed = value == "1" || value == "true",
             "controls" => controls = value == "1" || value == "true",
-            "chart" => match chart_names.iter().find(|name| **name == value) {
-                Some(name) => chart = Some(*name),
+            "chart" => match ChartId::from_name(value) {
+                Some(id) => chart = Some(id),
                 None => notices.push(notice(key, value, Problem::UnknownWord)),
             },
             "seed" => match value.parse::<u64>() {
@@ -406,11 +405,6 @@ fn range_value(setting: Option<RangeSetting>) -> String {
             text
         }
     }
-}
-
-/// "de-CH" → German; anything not en/de/nl → None.
-fn lang_from_tag(tag: &str) -> Option<Lang> {
-    Lang::from_code(&tag.split(['-', '_']).next()?.to_ascii_lowercase())
 }
 
 /// The query string for the current state: the model version, the inputs

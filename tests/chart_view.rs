@@ -171,11 +171,10 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
 
 #[wasm_bindgen_test]
 async fn a_drag_ends_when_the_edits_rest() {
-    use ai_gap_explorer::components::charts_grid::CHART_NAMES;
     use ai_gap_explorer::state::{AppState, DRAG_REST};
     use gap_model::InputId;
 
-    let settings = ai_gap_explorer::url_state::parse(&[], None, false, &CHART_NAMES);
+    let settings = ai_gap_explorer::url_state::parse(&[], None, false);
     let owner = Owner::new();
     owner.set();
     let state = AppState::new(settings);

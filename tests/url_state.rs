@@ -1,17 +1,14 @@
-//! Reading and writing the page state in the query string (runs in headless
-//! Chromium with the other wasm tests; the parser itself is plain Rust).
-#![cfg(target_arch = "wasm32")]
+//! Reading and writing the page state in the query string. The parser is
+//! plain Rust, so these run natively in `cargo test`; the browser tests cover
+//! its wiring to `location` and `history`.
+#![cfg(not(target_arch = "wasm32"))]
 
-use ai_gap_explorer::components::charts_grid::CHART_NAMES;
 use ai_gap_explorer::url_state::{parse, to_query, Problem, Theme};
 use gap_charts::Lang;
 use gap_model::{
     Distribution, InputId, Inputs, Method, RangeSetting, Spread, Uncertainty, DEFAULT_CORRELATION,
     DEFAULT_DRAWS,
 };
-use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn pairs(query: &str) -> Vec<(String, String)> {
     query
@@ -24,7 +21,7 @@ fn pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn defaults_write_only_the_model_version() {
     assert_eq!(
         to_query(&Inputs::default(), &Uncertainty::default(), None, None, &[]),
@@ -32,7 +29,7 @@ fn defaults_write_only_the_model_version() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn a_written_state_reads_back_exactly() {
     let mut inputs = Inputs::default();
     inputs.method = Method::Dcf;
@@ -53,7 +50,7 @@ fn a_written_state_reads_back_exactly() {
             && query.contains("growth=0.30000000000000004&"),
         "{query}"
     );
-    let settings = parse(&pairs(&query), None, false, &CHART_NAMES);
+    let settings = parse(&pairs(&query), None, false);
     assert!(settings.notices.is_empty(), "{:?}", settings.notices);
     assert_eq!(settings.inputs.method, Method::Dcf);
     assert_eq!(settings.inputs.get(InputId::Rate), 7.5);
@@ -63,13 +60,12 @@ fn a_written_state_reads_back_exactly() {
     assert!(settings.dark);
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn invalid_numbers_fall_back_or_clamp_with_a_notice() {
     let settings = parse(
         &pairs("v=2&rate=abc&capex=1e999&life=-3&growth=NaN&margin=inf"),
         None,
         false,
-        &CHART_NAMES,
     );
     let defaults = Inputs::default();
     assert_eq!(
@@ -98,14 +94,13 @@ fn invalid_numbers_fall_back_or_clamp_with_a_notice() {
     assert!(settings.inputs.validate().is_ok());
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn unknown_words_are_ignored_with_a_notice_and_hostile_text_is_shortened() {
     let long = "<script>alert(1)</script>".repeat(10);
     let settings = parse(
         &pairs(&format!("method=magic&lang=fr&theme=neon&chart={long}")),
         Some("nl-BE"),
         true,
-        &CHART_NAMES,
     );
     assert_eq!(settings.inputs.method, Method::Direct);
     assert_eq!(
@@ -122,9 +117,9 @@ fn unknown_words_are_ignored_with_a_notice_and_hostile_text_is_shortened() {
         .all(|notice| notice.value.chars().count() <= 40));
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn a_horizon_over_fifty_years_is_shortened_with_a_notice() {
-    let settings = parse(&pairs("v=2&start=2030&end=2100"), None, false, &CHART_NAMES);
+    let settings = parse(&pairs("v=2&start=2030&end=2100"), None, false);
     assert_eq!(settings.inputs.get(InputId::Start), 2030.0);
     assert_eq!(settings.inputs.get(InputId::End), 2080.0);
     assert_eq!(settings.notices.len(), 1, "{:?}", settings.notices);
@@ -138,9 +133,9 @@ fn a_horizon_over_fifty_years_is_shortened_with_a_notice() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn end_before_start_restores_both_years() {
-    let settings = parse(&pairs("v=2&start=2040&end=2030"), None, false, &CHART_NAMES);
+    let settings = parse(&pairs("v=2&start=2040&end=2030"), None, false);
     assert_eq!(
         settings.inputs.get(InputId::Start),
         InputId::Start.spec().default
@@ -155,14 +150,9 @@ fn end_before_start_restores_both_years() {
     ));
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn a_link_without_a_version_that_sets_the_model_is_translated_from_model_1() {
-    let settings = parse(
-        &pairs("method=sequoia&margin=60&capex=300"),
-        None,
-        false,
-        &CHART_NAMES,
-    );
+    let settings = parse(&pairs("method=sequoia&margin=60&capex=300"), None, false);
     // Model 1: 300 × 2 ÷ 0.6 = 1,000; model 2 reads margin 40 and GPU share 100 %.
     assert_eq!(settings.inputs.get(InputId::Margin), 40.0);
     assert_eq!(settings.inputs.get(InputId::GpuShare), 100.0);
@@ -185,12 +175,12 @@ fn a_link_without_a_version_that_sets_the_model_is_translated_from_model_1() {
     assert!(query.starts_with("v=3&"), "{query}");
     // A model-1 link predates the growth correlation: it draws independently.
     assert!(query.contains("corr=0"), "{query}");
-    let again = parse(&pairs(&query), None, false, &CHART_NAMES);
+    let again = parse(&pairs(&query), None, false);
     assert!(again.notices.is_empty(), "{:?}", again.notices);
     assert_eq!(again.inputs, settings.inputs);
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
     for query in [
         "lang=de",
@@ -198,7 +188,7 @@ fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
         "v=2&margin=60",
         "gpu_share=60&margin=60",
     ] {
-        let settings = parse(&pairs(query), None, false, &CHART_NAMES);
+        let settings = parse(&pairs(query), None, false);
         assert!(
             settings.notices.is_empty(),
             "{query}: {:?}",
@@ -206,12 +196,12 @@ fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
         );
         assert_eq!(settings.inputs.get(InputId::RevenueCap), 4400.0, "{query}");
     }
-    let explicit = parse(&pairs("v=1&lang=de"), None, false, &CHART_NAMES);
+    let explicit = parse(&pairs("v=1&lang=de"), None, false);
     assert!(matches!(
         explicit.notices[0].problem,
         Problem::ModelRevised { .. }
     ));
-    let unknown = parse(&pairs("v=7&capex=600"), None, false, &CHART_NAMES);
+    let unknown = parse(&pairs("v=7&capex=600"), None, false);
     assert_eq!(unknown.notices.len(), 2, "{:?}", unknown.notices);
     assert!(matches!(
         unknown.notices[0].problem,
@@ -221,10 +211,10 @@ fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
 }
 
 fn read(query: &str) -> ai_gap_explorer::url_state::PageSettings {
-    parse(&pairs(query), None, false, &CHART_NAMES)
+    parse(&pairs(query), None, false)
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn uncertainty_settings_read_and_write_back() {
     let query =
         "v=3&range_capex=off&range_growth=-10,30,pert&range_cost_cut=0,20&corr=0&draws=2000&seed=7";
@@ -265,7 +255,7 @@ fn uncertainty_settings_read_and_write_back() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn bad_uncertainty_parameters_get_a_notice_and_a_safe_value() {
     type Expected = fn(&Problem) -> bool;
     let cases: [(&str, Expected); 10] = [
@@ -330,7 +320,7 @@ fn bad_uncertainty_parameters_get_a_notice_and_a_safe_value() {
 /// Links from before the correlation keep their band: without a `corr` of
 /// their own, `v=2` and model-1 links draw the two growths independently,
 /// and what the app writes for them says so.
-#[wasm_bindgen_test]
+#[test]
 fn links_from_before_the_correlation_keep_independent_draws() {
     for (query, expected) in [
         ("v=2", 0.0),

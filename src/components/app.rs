@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::assumptions_panel::AssumptionsPanel;
-use super::charts_grid::{ChartsGrid, CHART_NAMES};
+use super::charts_grid::ChartsGrid;
 use super::embed_view::EmbedView;
 use super::export_menu::ExportMenu;
 use super::growth_solver::GrowthSolver;
@@ -90,7 +90,7 @@ fn Explorer() -> impl IntoView {
         <a class="to-assumptions" href="#assumptions">{move || texts(state.lang.get()).to_assumptions}</a>
         <div class="explorer">
             <section class="charts" aria-label=move || texts(state.lang.get()).charts_region>
-                <ChartsGrid names=CHART_NAMES.to_vec() />
+                <ChartsGrid charts=gap_charts::ChartId::ALL.to_vec() />
             </section>
             <AssumptionsPanel />
         </div>

@@ -1,123 +1,77 @@
 use charming::Chart;
-use gap_model::InputId;
+use gap_charts::{ChartData, ChartId};
 use leptos::prelude::*;
 
 use super::chart_table::ChartTable;
 use super::chart_view::ChartView;
-use crate::i18n::texts;
 use crate::state::use_app_state;
 
-/// Every chart's public `data-chart` name, in page order.
-pub const CHART_NAMES: [&str; 9] = [
-    "gap",
-    "gap_over_time",
-    "pv",
-    "methods",
-    "tornado",
-    "sensitivity",
-    "fan",
-    "deepseek",
-    "drawdowns",
-];
-
-/// Builds the named chart from the current state; `None` for an unknown name.
-/// Tracks exactly the signals that chart depends on.
+/// The chart for the current state. It tracks the language, the inputs and
+/// exactly the other state its [`ChartId::needs`] names; the rest it reads
+/// untracked, so a Monte Carlo result does not rebuild the gap chart.
 #[must_use]
-pub fn chart_signal(name: &str) -> Option<Signal<Chart>> {
+pub fn chart_signal(id: ChartId) -> Signal<Chart> {
     let state = use_app_state();
-    let lang = state.lang;
-    let signal = match name {
-        "gap" => Signal::derive(move || {
-            // The band is the article's range ($50–60B), not the Monte
-            // Carlo's spread around the current value; widened to include it.
-            let revenue = state.valid.with(|valid| valid.get(InputId::Revenue));
-            let range = gap_charts::actual_revenue_range()
-                .map(|(low, high)| (low.min(revenue), high.max(revenue)));
-            state
-                .outcome
-                .with(|outcome| gap_charts::gap(outcome, range, lang.get()))
-        }),
-        "gap_over_time" => Signal::derive(move || {
-            state
-                .outcome
-                .with(|outcome| gap_charts::gap_over_time(outcome, lang.get()))
-        }),
-        "pv" => Signal::derive(move || {
-            state
-                .outcome
-                .with(|outcome| gap_charts::pv(outcome, lang.get()))
-        }),
-        "methods" => Signal::derive(move || {
-            state.valid.with(|valid| {
-                gap_charts::methods(
-                    &gap_model::required_by_method(valid),
-                    valid.method,
-                    lang.get(),
+    let needs = id.needs();
+    Signal::derive(move || {
+        let lang = state.lang.get();
+        let build = |outcome: &_, ranges: &_, monte_carlo: &Option<_>| {
+            state.valid.with(|inputs| {
+                id.build(
+                    &ChartData {
+                        inputs,
+                        outcome,
+                        ranges,
+                        monte_carlo: monte_carlo.as_ref(),
+                    },
+                    lang,
                 )
             })
-        }),
-        "tornado" => Signal::derive(move || {
-            let bars = state.valid.with(|valid| {
+        };
+        let with_mc = |outcome: &_, ranges: &_| {
+            if needs.monte_carlo {
+                state.monte_carlo.with(|mc| build(outcome, ranges, mc))
+            } else {
+                state
+                    .monte_carlo
+                    .with_untracked(|mc| build(outcome, ranges, mc))
+            }
+        };
+        let with_ranges = |outcome: &_| {
+            if needs.ranges {
+                state.ranges.with(|ranges| with_mc(outcome, ranges))
+            } else {
                 state
                     .ranges
-                    .with(|ranges| gap_model::tornado(valid, ranges))
-            });
-            state
-                .outcome
-                .with(|outcome| gap_charts::tornado(&bars, outcome.gap_pv, lang.get()))
-        }),
-        "sensitivity" => Signal::derive(move || {
-            state.monte_carlo.with(|mc| match mc {
-                Some(mc) => gap_charts::sensitivity(mc, lang.get()),
-                None => gap_charts::sensitivity(&gap_model::MonteCarlo::default(), lang.get()),
-            })
-        }),
-        "fan" => Signal::derive(move || {
-            state.monte_carlo.with(|mc| match mc {
-                Some(mc) => gap_charts::fan(mc, lang.get()),
-                None => gap_charts::fan(&gap_model::MonteCarlo::default(), lang.get()),
-            })
-        }),
-        "deepseek" => Signal::derive(move || {
-            state.valid.with(|valid| {
-                let without_cut = valid
-                    .inputs()
-                    .clone()
-                    .with(InputId::CostCut, 0.0)
-                    .validate()
-                    .map(|v| gap_model::run(&v));
-                let cut = valid.get(InputId::CostCut);
-                state.outcome.with(|with_cut| {
-                    let without_cut = without_cut.as_ref().unwrap_or(with_cut);
-                    gap_charts::deepseek(with_cut, without_cut, cut, lang.get())
-                })
-            })
-        }),
-        "drawdowns" => Signal::derive(move || gap_charts::drawdowns(lang.get())),
-        _ => return None,
-    };
-    Some(signal)
+                    .with_untracked(|ranges| with_mc(outcome, ranges))
+            }
+        };
+        if needs.outcome {
+            state.outcome.with(with_ranges)
+        } else {
+            state.outcome.with_untracked(with_ranges)
+        }
+    })
 }
 
-/// The named charts, each with a text alternative for screen readers. They
+/// The charts, each with a text alternative for screen readers. They
 /// never animate for a reader who asks for reduced motion.
 #[component]
-pub fn ChartsGrid(names: Vec<&'static str>) -> impl IntoView {
+pub fn ChartsGrid(charts: Vec<ChartId>) -> impl IntoView {
     let state = use_app_state();
     let reduced_motion = leptos_use::use_media_query("(prefers-reduced-motion: reduce)");
     let animate = Signal::derive(move || state.animate.get() && !reduced_motion.get());
     // `animate` is off exactly while a slider is dragged. A memo, so the
     // charts hear of a drag starting or ending, not of every edit in it.
     let dragging = Memo::new(move |_| !state.animate.get());
-    names
+    charts
         .into_iter()
-        .filter_map(|name| chart_signal(name).map(|chart| (name, chart)))
-        .map(|(name, chart)| {
-            let label =
-                Signal::derive(move || texts(state.lang.get()).chart_label(name).to_owned());
+        .map(|id| {
+            let chart = chart_signal(id);
+            let label = Signal::derive(move || id.label(state.lang.get()).to_owned());
             view! {
                 <figure class="chart-card">
-                    <ChartView name=name chart=chart label=label animate=animate dragging=dragging dark=state.dark />
+                    <ChartView name=id.name() chart=chart label=label animate=animate dragging=dragging dark=state.dark />
                     <ChartTable chart=chart />
                 </figure>
             }

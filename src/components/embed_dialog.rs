@@ -19,7 +19,7 @@ window.addEventListener("message", function (event) {
 /// The `<iframe>` snippet for the current state and chosen chart.
 #[component]
 pub fn EmbedDialog(
-    chart: ReadSignal<&'static str>,
+    chart: ReadSignal<gap_charts::ChartId>,
     on_close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_app_state();

@@ -18,7 +18,7 @@ pub const HEIGHT_MESSAGE_TYPE: &str = "ai-gap-explorer:height";
 pub fn EmbedView() -> impl IntoView {
     let state = use_app_state();
     let t = move || texts(state.lang.get());
-    let chart = state.chart.unwrap_or("gap");
+    let chart = state.chart.unwrap_or(gap_charts::ChartId::Gap);
     // The whole document, not just this view: the notices above it and the
     // page's padding are part of what the host's iframe must show.
     if let Some(document_element) = document().document_element() {
@@ -32,7 +32,7 @@ pub fn EmbedView() -> impl IntoView {
         <div class="embed">
             <Headline />
             <div class="embed-chart">
-                <ChartsGrid names=vec![chart] />
+                <ChartsGrid charts=vec![chart] />
             </div>
             <Readouts />
             {state.controls.then(|| view! { <AssumptionsPanel /> })}

@@ -11,7 +11,7 @@ use crate::state::use_app_state;
 pub fn ExportMenu() -> impl IntoView {
     let state = use_app_state();
     let t = move || texts(state.lang.get());
-    let (chart, set_chart) = signal("gap");
+    let (chart, set_chart) = signal(gap_charts::ChartId::Gap);
     let (copied, set_copied) = signal(None::<bool>);
     let (embed_open, set_embed_open) = signal(false);
 
@@ -27,10 +27,12 @@ pub fn ExportMenu() -> impl IntoView {
         } else {
             "#ffffff"
         };
-        if let Some(url) = crate::echarts::chart_image(chart.get_untracked(), svg, background) {
+        if let Some(url) =
+            crate::echarts::chart_image(chart.get_untracked().name(), svg, background)
+        {
             let extension = if svg { "svg" } else { "png" };
             export::download_url(
-                &format!("ai-gap-{}.{extension}", chart.get_untracked()),
+                &format!("ai-gap-{}.{extension}", chart.get_untracked().name()),
                 &url,
             );
         }
@@ -72,15 +74,15 @@ pub fn ExportMenu() -> impl IntoView {
                 <label for="export-chart">{move || t().chart_to_export}</label>
                 <select id="export-chart" on:change=move |event| {
                     let name = event_target_value(&event);
-                    if let Some(known) = super::charts_grid::CHART_NAMES.iter().find(|known| **known == name) {
+                    if let Some(known) = gap_charts::ChartId::from_name(&name) {
                         set_chart.set(known);
                     }
                 }>
-                    {super::charts_grid::CHART_NAMES
+                    {gap_charts::ChartId::ALL
                         .into_iter()
-                        .map(|name| view! {
-                            <option value=name prop:selected=move || chart.get() == name>
-                                {move || t().chart_name(name)}
+                        .map(|id| view! {
+                            <option value=id.name() prop:selected=move || chart.get() == id>
+                                {move || id.short_name(state.lang.get())}
                             </option>
                         })
                         .collect_view()}

@@ -22,10 +22,10 @@ pub fn PresetBar() -> impl IntoView {
                             class="chip"
                             data-preset=preset.id
                             aria-pressed=move || active().to_string()
-                            title=move || t().preset_note(preset.id).to_owned()
+                            title=move || crate::i18n::preset_texts(t(), preset.id).1.to_owned()
                             on:click=move |_| state.apply_preset(preset)
                         >
-                            {move || t().preset_name(preset.id)}
+                            {move || crate::i18n::preset_texts(t(), preset.id).0}
                         </button>
                     }
                 })

@@ -33,7 +33,10 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                 .replace("{low}", &decimal(lang, low, 2))
                 .replace("{high}", &decimal(lang, high, 2))
                 .replace("{unit}", gap_charts::unit_label(spec.unit, lang))
-                .replace("{shape}", t().shape(setting.distribution))
+                .replace(
+                    "{shape}",
+                    crate::i18n::shape_name(t(), setting.distribution),
+                )
                 .replace("  ", " "),
             _ => t().range_off.to_owned(),
         }
@@ -162,7 +165,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
                                         value=shape.url_name()
                                         prop:selected=move || setting.get().map(|s| s.distribution) == Some(shape)
                                     >
-                                        {move || t().shape(shape)}
+                                        {move || crate::i18n::shape_name(t(), shape)}
                                     </option>
                                 }
                             })

@@ -27,7 +27,7 @@ pub fn UncertaintyControls() -> impl IntoView {
                 view! {
                     <li>
                         {gap_charts::input_label(id, lang)}": "
-                        {decimal(lang, low, 2)}" – "{decimal(lang, high, 2)}", "{t().shape(shape)}
+                        {decimal(lang, low, 2)}" – "{decimal(lang, high, 2)}", "{crate::i18n::shape_name(t(), shape)}
                     </li>
                 }
             })

@@ -9,12 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { metric, rustStringTable, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
+import { metric, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
+import { CHARTS, localeTexts } from '../../scripts/app-facts.mjs';
+
+const CHART_TEXTS = localeTexts('en', 'chart');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const UI_TEXTS = rustStringTable(join(ROOT, 'src', 'i18n.rs'), 'EN');
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const NAME_RULES = ['button-name', 'select-name', 'label'];
 
@@ -102,7 +103,7 @@ for (const theme of ['light', 'dark']) {
         assert.deepEqual(charts.map((chart) => chart.name), CHARTS);
         for (const chart of charts) {
           assert.equal(chart.role, 'img', `${chart.name}: role=img`);
-          assert.equal(chart.label, UI_TEXTS[`chart_${chart.name}`], `${chart.name}: aria-label is its text alternative from src/i18n.rs`);
+          assert.equal(chart.label, CHART_TEXTS[`chart_${chart.name}`], `${chart.name}: aria-label is its text alternative from locales/en.toml`);
         }
       });
 

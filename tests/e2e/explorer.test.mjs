@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chartOption, launchBrowser, metric, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { CHARTS } from '../../scripts/app-facts.mjs';
 
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const close = (actual, expected, what) =>
   assert.ok(Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
 

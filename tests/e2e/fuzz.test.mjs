@@ -16,13 +16,13 @@ import { cpSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, headersFromFile, launchBrowser, prng, startSite } from './harness.mjs';
+import { CHARTS } from '../../scripts/app-facts.mjs';
 
 const SEED = 0x5eed2026;
 const GENERATED = 3000;
 const LOADED = Number(process.env.FUZZ_PAGES ?? 100);
 const RELOADED = Math.ceil(LOADED / 6); // of the loaded ones, also reload the URL the app wrote
 const PARALLEL = 2;
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const INPUTS = [
   'required', 'capex', 'capex_growth', 'history_growth', 'revenue', 'growth', 'revenue_cap', 'rate', 'life',
   'margin', 'energy', 'gpu_share', 'tco', 'capex_share', 'cost_cut', 'pass_through', 'elasticity', 'start', 'end',

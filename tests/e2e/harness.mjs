@@ -163,28 +163,6 @@ export async function waitForFrame(page, prefix, test = () => true, timeout = 15
 }
 
 /**
- * The string fields of `pub const NAME: Type = Type { field: "text", ... };`
- * in a Rust source file (the UI and chart text tables), unescaped, as
- * { field: text }. Throws on a field line it does not understand, so a new
- * syntax cannot silently drop strings.
- */
-export function rustStringTable(file, name) {
-  const source = readTextFile(file, 'utf8');
-  const start = source.indexOf(`pub const ${name}: `);
-  if (start < 0) throw new Error(`${file} has no pub const ${name}`);
-  const open = source.indexOf('{', start);
-  const close = source.indexOf('\n};', open);
-  const fields = {};
-  for (const line of source.slice(open + 1, close).split('\n')) {
-    if (!line.trim() || line.trim().startsWith('//')) continue;
-    const match = /^\s*(\w+):\s*"((?:[^"\\]|\\.)*)",\s*$/.exec(line);
-    if (!match) throw new Error(`${file} ${name}: a field line the test cannot read: ${line}`);
-    fields[match[1]] = match[2].replace(/\\(["\\])/g, '$1').replace(/\\n/g, '\n');
-  }
-  return fields;
-}
-
-/**
  * Registers the suite's before/after hooks for a private copy of dist/
  * served on 127.0.0.1 and one browser; returns { url, browser, ready },
  * filled in once `ready` (the hook) has resolved. Root-level hooks of one

@@ -1,5 +1,5 @@
-// German and Dutch pages show no English: every English UI string (the EN
-// tables of src/i18n.rs and crates/gap-charts/src/texts.rs, parsed here) that
+// German and Dutch pages show no English: every English UI string (the [ui]
+// and [chart] sections of locales/en.toml) that
 // differs from its German or Dutch counterpart must be absent from the page
 // text and from what every chart holds. Also: <html lang>, numbers formatted
 // for the locale, the language switcher, and the fallback to the browser's
@@ -8,16 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rustStringTable, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
+import { servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
+import { CHARTS, localeTexts } from '../../scripts/app-facts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const UI_TEXTS = join(ROOT, 'src', 'i18n.rs');
-const CHART_TEXTS = join(ROOT, 'crates', 'gap-charts', 'src', 'texts.rs');
-const CHARTS = ['gap', 'gap_over_time', 'pv', 'methods', 'tornado', 'sensitivity', 'fan', 'deepseek', 'drawdowns'];
 const PLACEHOLDER = /\{[a-z_]+\}/;
 
-// The string tables of the Rust sources, as { field: text }.
-const rustTable = rustStringTable;
 
 /**
  * English strings that must not appear in `lang`: whole strings of 4+ chars,
@@ -27,9 +23,9 @@ const rustTable = rustStringTable;
  */
 function englishOnly(lang) {
   const needles = new Map();
-  for (const file of [UI_TEXTS, CHART_TEXTS]) {
-    const english = rustTable(file, 'EN');
-    const other = rustTable(file, lang.toUpperCase());
+  for (const file of ['ui', 'chart']) {
+    const english = localeTexts('en', file);
+    const other = localeTexts(lang, file);
     assert.deepEqual(Object.keys(other).sort(), Object.keys(english).sort(), `${file}: EN and ${lang} have the same fields`);
     assert.ok(Object.keys(english).length > 80, `${file}: parsed ${Object.keys(english).length} fields`);
     for (const [field, text] of Object.entries(english)) {
@@ -102,7 +98,8 @@ const LOCALE = {
 for (const lang of ['de', 'nl']) {
   describe(`lang=${lang}`, () => {
     const needles = englishOnly(lang);
-    const uiTexts = rustTable(UI_TEXTS, lang.toUpperCase());
+    const uiTexts = localeTexts(lang, 'ui');
+    const chartLocale = localeTexts(lang, 'chart');
     let page;
     let context;
     let errors;
@@ -154,7 +151,7 @@ for (const lang of ['de', 'nl']) {
         Object.fromEntries([...document.querySelectorAll('[data-chart]')].map((el) => [el.dataset.chart, el.getAttribute('aria-label')])),
       );
       for (const chart of CHARTS) {
-        assert.equal(labels[chart], uiTexts[`chart_${chart}`], `aria-label of ${chart}`);
+        assert.equal(labels[chart], chartLocale[`chart_${chart}`], `aria-label of ${chart}`);
       }
     });
 
@@ -230,7 +227,7 @@ describe('switching and falling back', () => {
     assert.ok((await page.innerText('.headline')).startsWith('Bij deze aannames'), 'the page is in Dutch');
     const notice = await page.innerText('.notice');
     assert.ok(notice.includes('lang') && notice.includes('fr'), `the notice names lang=fr: ${notice}`);
-    assert.ok(notice.includes(rustTable(UI_TEXTS, 'NL').notice_unknown_word), `the notice is in Dutch: ${notice}`);
+    assert.ok(notice.includes(localeTexts('nl', 'ui').notice_unknown_word), `the notice is in Dutch: ${notice}`);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -10,8 +10,6 @@ use charming::element::{
 };
 use charming::Chart;
 
-use crate::texts::Lang;
-
 /// Series colours, fixed so that a quantity has the same colour in every
 /// chart. Mid-tones that read on both the light and the dark theme.
 pub(crate) const REQUIRED: &str = "#5470c6";
@@ -163,82 +161,7 @@ pub(crate) fn axis_name(what: &str, unit: &str) -> String {
     format!("{what} ({unit})")
 }
 
-/// `value` with `decimals` decimals, thousands separators and the decimal
-/// mark of `lang`, and a real minus sign. "–" for a non-finite value.
-pub(crate) fn number(value: f64, decimals: usize, lang: Lang) -> String {
-    if !value.is_finite() {
-        return "–".to_owned();
-    }
-    let (thousands, mark) = lang.separators();
-    let digits = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
-    let mut out = String::with_capacity(digits.len() + 8);
-    let negative = value < 0.0 && digits.bytes().any(|b| matches!(b, b'1'..=b'9'));
-    if negative {
-        out.push('−');
-    }
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(thousands);
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push(mark);
-        out.push_str(frac);
-    }
-    out
-}
-
-/// Decimals that show a number of billions sensibly: none from 10 up.
-pub(crate) fn billions_decimals(value: f64) -> usize {
-    if value.abs() >= 10.0 || value == 0.0 {
-        0
-    } else {
-        1
-    }
-}
-
-/// A plain number with as few decimals as it needs (at most 2).
-pub(crate) fn plain(value: f64, lang: Lang) -> String {
-    let decimals = (0..2)
-        .find(|&d| {
-            let scale = 10f64.powi(d);
-            ((value * scale).round() - value * scale).abs() < 1e-9
-        })
-        .map_or(2, |d| d as usize);
-    number(value, decimals, lang)
-}
-
-/// Money in billions of dollars, e.g. "$1,945B", "1.945 Mrd. $".
-pub(crate) fn money(value: f64, lang: Lang) -> String {
-    let text = number(value, billions_decimals(value), lang);
-    fill(crate::texts(lang).money, &[("value", &text)])
-}
-
-/// A range of billions, e.g. "$50–60B".
-pub(crate) fn money_range(low: f64, high: f64, lang: Lang) -> String {
-    let text = format!(
-        "{}–{}",
-        number(low, billions_decimals(low), lang),
-        number(high, billions_decimals(high), lang)
-    );
-    fill(crate::texts(lang).money, &[("value", &text)])
-}
-
-/// A percentage, e.g. "3.7 %" / "3,7 %".
-pub(crate) fn percent(value: f64, decimals: usize, lang: Lang) -> String {
-    format!("{} %", number(value, decimals, lang))
-}
-
-/// Replaces each `{key}` in `template` by its value.
-pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (key, value)| {
-            text.replace(&format!("{{{key}}}"), value)
-        })
-}
+pub(crate) use gap_text::fill;
 
 /// Axis bounds that are multiples of a round step and include `low..=high`
 /// and zero: `(min, max, step)`. Used where two axes must line up exactly.
@@ -299,24 +222,6 @@ pub(crate) fn year_labels(years: impl IntoIterator<Item = i32>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_follow_the_language() {
-        assert_eq!(number(1945.0, 0, Lang::En), "1,945");
-        assert_eq!(number(1945.0, 0, Lang::De), "1.945");
-        assert_eq!(number(-1_234_567.891, 1, Lang::Nl), "−1.234.567,9");
-        assert_eq!(number(0.55, 2, Lang::De), "0,55");
-        assert_eq!(number(-0.004, 2, Lang::En), "0.00");
-        assert_eq!(number(999.6, 0, Lang::En), "1,000");
-        assert_eq!(number(f64::NAN, 0, Lang::En), "–");
-        assert_eq!(money(1945.0, Lang::En), "$1,945B");
-        assert_eq!(money(1945.0, Lang::De), "1.945 Mrd. $");
-        assert_eq!(money(5.26, Lang::Nl), "5,3 mld. $");
-        assert_eq!(money_range(50.0, 60.0, Lang::En), "$50–60B");
-        assert_eq!(plain(1.5, Lang::De), "1,5");
-        assert_eq!(plain(60.0, Lang::En), "60");
-        assert_eq!(percent(3.66, 1, Lang::En), "3.7 %");
-    }
 
     #[test]
     fn nice_bounds_contain_the_data_and_zero() {

@@ -24,47 +24,40 @@
 //! and time axes), legend, title, tooltip, aria and markLine components, all
 //! registered in `web/echarts-entry.js`.
 
+mod charts;
 mod common;
-mod deepseek;
-mod drawdowns;
-mod fan;
 mod fit;
-mod gap;
-mod methods;
 mod option;
-mod over_time;
-mod sensitivity;
 mod table;
 mod texts;
-mod tornado;
 
 use charming::component::Axis;
 use charming::element::AxisType;
 use charming::series::Bar;
 use charming::Chart;
 
-pub use deepseek::{deepseek, PRICE_FIGURES};
-pub use drawdowns::{drawdowns, drawdowns_by_date, Drawdown, DropIs, Span, Who, DRAWDOWNS};
-pub use fan::{band_axis, fan, BandAxis};
+pub use charts::deepseek::{deepseek, PRICE_FIGURES};
+pub use charts::drawdowns::{drawdowns, drawdowns_by_date, Drawdown, DropIs, Span, Who, DRAWDOWNS};
+pub use charts::fan::{band_axis, fan, BandAxis};
+pub use charts::gap::{actual_revenue_range, gap, ACTUAL_REVENUE_FIGURE};
+pub use charts::methods::methods;
+pub use charts::over_time::{gap_band, gap_over_time, pv};
+pub use charts::sensitivity::sensitivity;
+pub use charts::tornado::tornado;
+pub use charts::{ChartData, ChartId, Needs};
 pub use fit::{fit_to_size, Container, Estimate, TextWidth, NARROW_WIDTH};
-pub use gap::{actual_revenue_range, gap, ACTUAL_REVENUE_FIGURE};
-pub use methods::methods;
 pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};
-pub use over_time::{gap_band, gap_over_time, pv};
-pub use sensitivity::sensitivity;
 pub use table::{data_table, DataTable};
 pub use texts::{
-    input_label, method_label, texts, unit_label, ChartTexts, Lang, DE, EN, NL,
-    SAME_IN_ALL_LANGUAGES,
+    input_label, method_label, texts, unit_label, ChartTexts, Lang, SAME_IN_ALL_LANGUAGES,
 };
-pub use tornado::tornado;
 
 /// Required versus actual revenue in one year, in billions of US dollars:
 /// the smallest real chart, for testing the chart component without a model
 /// run (the app shows [`gap`]). `series[0].data == [required, actual]`.
 #[must_use]
 pub fn gap_bars(required_billions: f64, actual_billions: f64) -> Chart {
-    let t = &EN;
+    let t = Lang::En.chart();
     common::frame("Revenue needed vs earned ($B/yr)", t.gap_source)
         .grid(common::grid())
         .x_axis(

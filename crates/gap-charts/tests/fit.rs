@@ -6,45 +6,16 @@ mod support;
 use gap_charts::{option_json, Container, Lang, NARROW_WIDTH};
 use gap_model::Inputs;
 use serde_json::Value;
-use support::uncertainty;
 
 const PHONE: f64 = 354.0;
 const DESKTOP: f64 = 1000.0;
 
 fn charts() -> Vec<(&'static str, charming::Chart)> {
     let inputs = Inputs::default().validate().expect("defaults are valid");
-    let outcome = gap_model::run(&inputs);
-    let (mc, bars) = uncertainty(&inputs, 200);
-    vec![
-        (
-            "gap",
-            gap_charts::gap(&outcome, Some((50.0, 60.0)), Lang::En),
-        ),
-        (
-            "gap_over_time",
-            gap_charts::gap_over_time(&outcome, Lang::En),
-        ),
-        ("pv", gap_charts::pv(&outcome, Lang::En)),
-        (
-            "methods",
-            gap_charts::methods(
-                &gap_model::required_by_method(&inputs),
-                inputs.method,
-                Lang::En,
-            ),
-        ),
-        (
-            "tornado",
-            gap_charts::tornado(&bars, outcome.gap_pv, Lang::En),
-        ),
-        ("sensitivity", gap_charts::sensitivity(&mc, Lang::En)),
-        ("fan", gap_charts::fan(&mc, Lang::En)),
-        (
-            "deepseek",
-            gap_charts::deepseek(&outcome, &outcome, 0.0, Lang::En),
-        ),
-        ("drawdowns", gap_charts::drawdowns(Lang::En)),
-    ]
+    support::every_chart(&inputs, 200, Lang::En)
+        .into_iter()
+        .map(|(id, chart)| (id.name(), chart))
+        .collect()
 }
 
 fn fitted(chart: &charming::Chart, (width, height): (f64, f64)) -> Value {

@@ -122,3 +122,36 @@ fn input_and_method_labels_are_distinct_ui_labels() {
     assert_eq!(texts(Lang::De).unit_bn_per_year, "Mrd. $/Jahr");
     assert_eq!(texts(Lang::Nl).unit_bn_per_year, "mld. $/jaar");
 }
+
+/// Every chart has a unique public name that reads back, and a text
+/// alternative, a picker name and a title of its own in every language.
+#[test]
+fn every_chart_is_named_and_described_in_every_language() {
+    use gap_charts::ChartId;
+    let mut names = std::collections::BTreeSet::new();
+    for id in ChartId::ALL {
+        assert!(names.insert(id.name()), "{} twice", id.name());
+        assert_eq!(ChartId::from_name(id.name()), Some(id));
+        for lang in Lang::ALL {
+            assert!(
+                !id.label(lang).is_empty(),
+                "{:?} {lang:?}: no text alternative",
+                id
+            );
+            assert!(
+                !id.short_name(lang).is_empty(),
+                "{:?} {lang:?}: no picker name",
+                id
+            );
+            if lang != Lang::En {
+                assert_ne!(
+                    id.label(lang),
+                    id.label(Lang::En),
+                    "{:?} {lang:?}: untranslated",
+                    id
+                );
+            }
+        }
+    }
+    assert_eq!(ChartId::from_name("pie"), None);
+}

@@ -5,10 +5,11 @@ use charming::element::{Label, LabelPosition, TextStyle};
 use charming::series::Bar;
 use charming::Chart;
 use gap_model::Outcome;
+use gap_text::number;
 
 use crate::common::{
-    color, fill, frame, label_axis, legend, percent, plain, shadow_tooltip, y_value_axis, ACCENT,
-    GRID_BOTTOM, GRID_TOP, HIGHLIGHT, NEUTRAL,
+    color, fill, frame, label_axis, legend, shadow_tooltip, y_value_axis, ACCENT, GRID_BOTTOM,
+    GRID_TOP, HIGHLIGHT, NEUTRAL,
 };
 use crate::texts::{texts, Lang};
 
@@ -72,11 +73,14 @@ pub fn deepseek(
         .years
         .last()
         .map_or_else(String::new, |r| r.year.to_string());
-    let prices_heading = fill(t.prices_heading, &[("share", &percent(share, 1, lang))]);
+    let prices_heading = fill(
+        t.prices_heading,
+        &[("share", &number::percent(lang, share, 1))],
+    );
     let cut_heading = fill(
         t.cut_heading,
         &[
-            ("cut", &format!("{} %", plain(cost_cut_percent, lang))),
+            ("cut", &number::percent(lang, cost_cut_percent, 2)),
             ("year", &end_year),
         ],
     );

@@ -5,10 +5,10 @@ use charming::element::{AxisType, Label, LabelPosition, NameLocation, SplitLine,
 use charming::series::{Bar, Scatter};
 use charming::Chart;
 use gap_data::{Figure, Unit};
+use gap_text::number;
 
 use crate::common::{
-    axis_name, color, frame, grid, label_axis, legend, money_range, shadow_tooltip, ACCENT, GAP,
-    GRID_TOP,
+    axis_name, color, frame, grid, label_axis, legend, shadow_tooltip, ACCENT, GAP, GRID_TOP,
 };
 use crate::texts::{texts, ChartTexts, Lang};
 
@@ -205,7 +205,7 @@ impl Drawdown {
         if let Some(figure) = self.loss.and_then(gap_data::figure) {
             if let gap_data::Amount::Range { low, high } = figure.amount {
                 label.push_str(": ");
-                label.push_str(&money_range(low / 1e9, high / 1e9, lang));
+                label.push_str(&number::usd_billions_range(lang, low / 1e9, high / 1e9));
             }
         }
         label

@@ -7,6 +7,7 @@ use charming::element::{
 use charming::series::Line;
 use charming::Chart;
 use gap_model::MonteCarlo;
+use gap_text::number;
 
 use crate::common::{
     axis_name, category_axis, color, fill, frame, grid, legend, nice_bounds, no_emphasis,
@@ -94,7 +95,7 @@ pub fn fan(mc: &MonteCarlo, lang: Lang) -> Chart {
     } else {
         fill(
             t.fan_title,
-            &[("n", &crate::common::number(draws_f64(mc.draws), 0, lang))],
+            &[("n", &number::decimal(lang, draws_f64(mc.draws), 0))],
         )
     };
     let stack = "band";

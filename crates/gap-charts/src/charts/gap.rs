@@ -5,10 +5,11 @@ use charming::element::Symbol;
 use charming::series::{Bar, Scatter};
 use charming::Chart;
 use gap_model::Outcome;
+use gap_text::number;
 
 use crate::common::{
-    color, fill, frame, grid, label_axis, legend, money, money_range, no_emphasis, no_tooltip,
-    shadow_tooltip, transparent, y_value_axis, ACTUAL, GAP, REQUIRED,
+    color, fill, frame, grid, label_axis, legend, no_emphasis, no_tooltip, shadow_tooltip,
+    transparent, y_value_axis, ACTUAL, GAP, REQUIRED,
 };
 use crate::texts::{texts, Lang};
 
@@ -47,19 +48,30 @@ pub fn gap(outcome: &Outcome, actual_range: Option<(f64, f64)>, lang: Lang) -> C
         Some((low, high)) => format!(
             "{}\n{} ({})",
             t.actual_revenue,
-            money_range(low, high, lang),
-            fill(t.assumed, &[("value", &money(outcome.base_actual, lang))])
+            number::usd_billions_range(lang, low, high),
+            fill(
+                t.assumed,
+                &[("value", &number::usd_billions(lang, outcome.base_actual))]
+            )
         ),
-        None => format!("{}\n{}", t.actual_revenue, money(outcome.base_actual, lang)),
+        None => format!(
+            "{}\n{}",
+            t.actual_revenue,
+            number::usd_billions(lang, outcome.base_actual)
+        ),
     };
     let categories = vec![
         format!(
             "{}\n{}",
             t.required_revenue,
-            money(outcome.base_required, lang)
+            number::usd_billions(lang, outcome.base_required)
         ),
         actual_text,
-        format!("{}\n{}", t.gap, money(outcome.base_gap, lang)),
+        format!(
+            "{}\n{}",
+            t.gap,
+            number::usd_billions(lang, outcome.base_gap)
+        ),
     ];
     let mut names = vec![t.required_revenue];
     if range.is_some() {

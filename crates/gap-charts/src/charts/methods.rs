@@ -3,10 +3,10 @@
 use charming::series::Bar;
 use charming::Chart;
 use gap_model::Method;
+use gap_text::number;
 
 use crate::common::{
-    color, frame, grid, label_axis, legend, money, shadow_tooltip, x_value_axis, HIGHLIGHT,
-    REQUIRED,
+    color, frame, grid, label_axis, legend, shadow_tooltip, x_value_axis, HIGHLIGHT, REQUIRED,
 };
 use crate::texts::{method_label, texts, Lang};
 
@@ -25,7 +25,13 @@ pub fn methods(by_method: &[(Method, f64); 4], current: Method, lang: Lang) -> C
     let t = texts(lang);
     let categories = by_method
         .iter()
-        .map(|&(method, value)| format!("{}\n{}", method_label(method, lang), money(value, lang)))
+        .map(|&(method, value)| {
+            format!(
+                "{}\n{}",
+                method_label(method, lang),
+                number::usd_billions(lang, value)
+            )
+        })
         .collect();
     frame(t.methods_title, t.methods_source)
         .tooltip(shadow_tooltip())

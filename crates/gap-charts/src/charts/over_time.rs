@@ -5,9 +5,10 @@ use charming::element::{AreaStyle, AxisPointer, AxisType, LabelPosition, LineSty
 use charming::series::{Bar, Line};
 use charming::Chart;
 use gap_model::Outcome;
+use gap_text::number;
 
 use crate::common::{
-    category_axis, color, fill, frame, grid, legend, mark_line, money, no_emphasis, no_tooltip,
+    category_axis, color, fill, frame, grid, legend, mark_line, no_emphasis, no_tooltip,
     shadow_tooltip, y_value_axis, year_labels, At, ACTUAL, GAP, REQUIRED, SURPLUS,
 };
 use crate::texts::{texts, Lang};
@@ -185,7 +186,10 @@ pub fn pv(outcome: &Outcome, lang: Lang) -> Chart {
     let t = texts(lang);
     let rows = &outcome.years;
     let (start, end) = span(outcome);
-    let total = fill(t.pv_total, &[("value", &money(outcome.gap_pv, lang))]);
+    let total = fill(
+        t.pv_total,
+        &[("value", &number::usd_billions(lang, outcome.gap_pv))],
+    );
     frame(
         &fill(t.pv_title, &[("start", &start), ("end", &end)]),
         &fill(t.pv_source, &[("start", &start)]),

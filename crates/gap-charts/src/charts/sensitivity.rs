@@ -3,10 +3,11 @@
 use charming::series::Bar;
 use charming::Chart;
 use gap_model::MonteCarlo;
+use gap_text::number;
 
 use crate::common::{
-    color, fill, frame, grid, label_axis, legend, number, or_blank, or_null, shadow_tooltip,
-    x_value_axis, GAP,
+    color, fill, frame, grid, label_axis, legend, or_blank, or_null, shadow_tooltip, x_value_axis,
+    GAP,
 };
 use crate::texts::{input_label, texts, Lang};
 
@@ -31,7 +32,10 @@ pub fn sensitivity(mc: &MonteCarlo, lang: Lang) -> Chart {
     } else {
         #[allow(clippy::cast_precision_loss)] // draws ≤ 1,000,000
         let draws = mc.draws as f64;
-        fill(t.sensitivity_title, &[("n", &number(draws, 0, lang))])
+        fill(
+            t.sensitivity_title,
+            &[("n", &number::decimal(lang, draws, 0))],
+        )
     };
     let rows = or_blank(
         mc.sensitivity

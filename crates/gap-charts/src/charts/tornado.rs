@@ -4,10 +4,11 @@ use charming::element::LabelPosition;
 use charming::series::Bar;
 use charming::Chart;
 use gap_model::TornadoBar;
+use gap_text::number;
 
 use crate::common::{
-    color, fill, frame, grid, label_axis, legend, mark_line, money, or_blank, or_null, plain,
-    shadow_tooltip, x_value_axis, At, NEUTRAL, REQUIRED,
+    color, fill, frame, grid, label_axis, legend, mark_line, or_blank, or_null, shadow_tooltip,
+    x_value_axis, At, NEUTRAL, REQUIRED,
 };
 use crate::texts::{input_label, texts, unit_label, Lang};
 
@@ -22,8 +23,8 @@ fn row_label(bar: &TornadoBar, lang: Lang) -> String {
     };
     let range = format!(
         "{}{dash}{}",
-        plain(bar.low_value, lang),
-        plain(bar.high_value, lang)
+        number::decimal(lang, bar.low_value, 2),
+        number::decimal(lang, bar.high_value, 2)
     );
     let range = if unit.is_empty() {
         range
@@ -52,7 +53,10 @@ fn row_label(bar: &TornadoBar, lang: Lang) -> String {
 pub fn tornado(bars: &[TornadoBar], base_pv: f64, lang: Lang) -> Chart {
     let t = texts(lang);
     let rows = or_blank(bars.iter().map(|b| row_label(b, lang)).collect());
-    let base = fill(t.current_pv, &[("value", &money(base_pv, lang))]);
+    let base = fill(
+        t.current_pv,
+        &[("value", &number::usd_billions(lang, base_pv))],
+    );
     frame(t.tornado_title, t.tornado_source)
         .tooltip(shadow_tooltip())
         .legend(legend(&[t.at_low, t.at_high]))

@@ -209,3 +209,25 @@ pub fn uncertainty(
         gap_model::tornado(inputs, &ranges),
     )
 }
+
+/// Every chart of the app (`ChartId::ALL`), built as the app builds it for
+/// `inputs` with the default ranges and a Monte Carlo of `draws` draws.
+pub fn every_chart(
+    inputs: &gap_model::ValidInputs,
+    draws: usize,
+    lang: Lang,
+) -> Vec<(gap_charts::ChartId, Chart)> {
+    let outcome = gap_model::run(inputs);
+    let ranges = gap_model::Ranges::around(inputs);
+    let mc = gap_model::monte_carlo(inputs, &ranges, draws, gap_model::DEFAULT_SEED);
+    let data = gap_charts::ChartData {
+        inputs,
+        outcome: &outcome,
+        ranges: &ranges,
+        monte_carlo: Some(&mc),
+    };
+    gap_charts::ChartId::ALL
+        .into_iter()
+        .map(|id| (id, id.build(&data, lang)))
+        .collect()
+}

@@ -1,0 +1,36 @@
+// What the scripts and browser tests need to know about the app, read from
+// its one source each: the charts from gap-charts' `ChartId` (through
+// `gen/charts.json`, written by `cargo run -p gap-charts --example
+// chart_list`; scripts/test.sh refreshes it, and it is made here when
+// missing) and the texts from `locales/*.toml`. No script keeps a list of
+// its own.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHART_LIST = join(ROOT, 'gen', 'charts.json');
+
+/** Writes gen/charts.json from the Rust enum. */
+export function writeChartList() {
+  const json = execFileSync('cargo', ['run', '-q', '-p', 'gap-charts', '--example', 'chart_list', '--locked'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  mkdirSync(dirname(CHART_LIST), { recursive: true });
+  writeFileSync(CHART_LIST, json);
+}
+
+function chartList() {
+  if (!existsSync(CHART_LIST)) writeChartList();
+  return JSON.parse(readFileSync(CHART_LIST, 'utf8'));
+}
+
+/** Every chart as { name, label: { en, … }, short_name: { en, … } }, in page order. */
+export const CHART_INFO = chartList().charts;
+/** Every chart's public `data-chart` name, in page order. */
+export const CHARTS = CHART_INFO.map((chart) => chart.name);
+
+export { LANGUAGES, localeTexts } from './locales.mjs';
