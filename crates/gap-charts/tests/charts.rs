@@ -30,23 +30,53 @@ fn flat_with(id: InputId, value: f64) -> ValidInputs {
 }
 
 /// Builds a chart in every language, checks the frame, and checks that the
-/// title and the source note are translated.
+/// title and the source note are translated; returns it in English, German
+/// and Dutch (the languages the tests' expectations are written for).
 fn in_all_languages(build: impl Fn(Lang) -> charming::Chart) -> [Value; 3] {
-    let charts = Lang::ALL.map(|lang| json(&build(lang)));
-    for (chart, lang) in charts.iter().zip(Lang::ALL) {
-        check_frame(chart, lang);
+    let charts: Vec<(Lang, Value)> = Lang::ALL
+        .iter()
+        .map(|&lang| (lang, json(&build(lang))))
+        .collect();
+    for (lang, chart) in &charts {
+        check_frame(chart, *lang);
     }
-    let [en, de, nl] = &charts;
-    for other in [de, nl] {
-        assert_ne!(title(en), title(other), "title is translated");
-        assert_ne!(subtext(en), subtext(other), "source note is translated");
+    let pick = |code: &str| {
+        let lang = Lang::from_code(code).expect("a language of locales/");
+        charts
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, chart)| chart.clone())
+            .expect("built")
+    };
+    let (en, de, nl) = (pick("en"), pick("de"), pick("nl"));
+    for other in charts
+        .iter()
+        .filter(|(lang, _)| *lang != Lang::En)
+        .map(|(_, chart)| chart)
+    {
+        assert_ne!(title(&en), title(other), "title is translated");
+        assert_ne!(subtext(&en), subtext(other), "source note is translated");
         assert_ne!(
-            legend_names(en),
+            legend_names(&en),
             legend_names(other),
             "legend is translated"
         );
     }
-    charts
+    [en, de, nl]
+}
+
+/// What every chart must have (title, source, legend, units, aria), for
+/// every `ChartId` in every language: a new chart is checked without a
+/// test of its own.
+#[test]
+fn every_chart_has_its_frame_in_every_language() {
+    for lang in Lang::ALL {
+        for (id, chart) in support::every_chart(&defaults(), 200, lang) {
+            let value = json(&chart);
+            check_frame(&value, lang);
+            assert!(!title(&value).is_empty(), "{id:?} {lang:?}: a title");
+        }
+    }
 }
 
 #[test]
