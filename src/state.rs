@@ -68,6 +68,9 @@ pub struct AppState {
 /// the drag left alone (off screen) then catch up.
 pub const DRAG_REST: std::time::Duration = std::time::Duration::from_millis(200);
 
+/// How long the inputs must rest before the Monte Carlo run starts.
+pub const MONTE_CARLO_DEBOUNCE_MS: u64 = 250;
+
 impl AppState {
     #[must_use]
     pub fn new(settings: PageSettings) -> AppState {
@@ -137,6 +140,59 @@ impl AppState {
         }
         self.own_inputs.set(None);
         self.schedule(move |inputs| inputs.set_keeping_horizon(id, value));
+    }
+
+    /// The slider was released: charts animate again, and those a drag left
+    /// alone (off screen) catch up.
+    pub fn finish_drag(&self) {
+        self.animate.set(true);
+    }
+
+    /// Shows the explorer or the Sources view.
+    pub fn show(&self, view: View) {
+        self.view.set(view);
+    }
+
+    /// The header's Sources button: to the Sources view and back.
+    pub fn toggle_sources(&self) {
+        self.view.update(|view| {
+            *view = if *view == View::Sources {
+                View::Explorer
+            } else {
+                View::Sources
+            };
+        });
+    }
+
+    /// The reader has read the notices.
+    pub fn dismiss_notices(&self) {
+        self.notices.set(Vec::new());
+    }
+
+    /// Draws the Monte Carlo again whenever the inputs, their ranges or the
+    /// uncertainty settings change and then rest for
+    /// `MONTE_CARLO_DEBOUNCE_MS`, so a slider drag never waits for 10,000
+    /// scenarios. Called once, by the app.
+    pub fn run_monte_carlo_when_idle(&self) {
+        let state = *self;
+        let run = leptos_use::use_debounce_fn(
+            move || {
+                let (draws, seed) = state.uncertainty.with_untracked(|u| (u.draws(), u.seed()));
+                let drawn = state.valid.with_untracked(|valid| {
+                    state
+                        .ranges
+                        .with_untracked(|ranges| gap_model::monte_carlo(valid, ranges, draws, seed))
+                });
+                state.monte_carlo.set(Some(drawn));
+            },
+            MONTE_CARLO_DEBOUNCE_MS as f64,
+        );
+        Effect::new(move |_| {
+            state.valid.track();
+            state.ranges.track();
+            state.uncertainty.track();
+            run();
+        });
     }
 
     /// The reader picks a language: the page switches and the URL keeps it.

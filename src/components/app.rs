@@ -16,10 +16,6 @@ use crate::browser;
 use crate::i18n::texts;
 use crate::state::{AppState, View};
 
-/// How long the inputs must rest before the Monte Carlo run starts, so a
-/// slider drag never waits for 10,000 scenarios.
-const MONTE_CARLO_DEBOUNCE_MS: u64 = 250;
-
 #[component]
 pub fn App() -> impl IntoView {
     let settings = browser::page_settings();
@@ -27,7 +23,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     browser::keep_url_in_sync(state);
     browser::follow_document_settings(state);
-    run_monte_carlo_when_idle(state);
+    state.run_monte_carlo_when_idle();
     let (update_ready, set_update_ready) = signal(false);
     crate::service_worker::register(move || set_update_ready.set(true));
 
@@ -53,7 +49,7 @@ pub fn App() -> impl IntoView {
                     type="button"
                     class="link"
                     aria-pressed=move || (state.view.get() == View::Sources).to_string()
-                    on:click=move |_| state.view.update(|view| *view = if *view == View::Sources { View::Explorer } else { View::Sources })
+                    on:click=move |_| state.toggle_sources()
                 >
                     {move || texts(state.lang.get()).sources}
                 </button>
@@ -96,25 +92,4 @@ fn Explorer() -> impl IntoView {
         </div>
         <ExportMenu />
     }
-}
-
-fn run_monte_carlo_when_idle(state: AppState) {
-    let run = leptos_use::use_debounce_fn(
-        move || {
-            let (draws, seed) = state.uncertainty.with_untracked(|u| (u.draws(), u.seed()));
-            let drawn = state.valid.with_untracked(|valid| {
-                state
-                    .ranges
-                    .with_untracked(|ranges| gap_model::monte_carlo(valid, ranges, draws, seed))
-            });
-            state.monte_carlo.set(Some(drawn));
-        },
-        MONTE_CARLO_DEBOUNCE_MS as f64,
-    );
-    Effect::new(move |_| {
-        state.valid.track();
-        state.ranges.track();
-        state.uncertainty.track();
-        run();
-    });
 }

@@ -102,8 +102,7 @@ fn InputGroup(group: Group) -> impl IntoView {
                                 class="chip"
                                 aria-pressed=move || state.inputs.with(|i| (i.get(InputId::CostCut) == cut).to_string())
                                 on:click=move |_| {
-                                    state.edit_live(InputId::CostCut, cut);
-                                    state.animate.set(true);
+                                    state.edit(InputId::CostCut, cut);
                                 }
                             >
                                 {move || label(t())}

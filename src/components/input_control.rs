@@ -36,8 +36,7 @@ pub fn InputControl(id: InputId) -> impl IntoView {
         match text.trim().replace(',', ".").parse::<f64>() {
             Ok(number) if number.is_finite() && (spec.min..=spec.max).contains(&number) => {
                 set_typed_error.set(false);
-                state.edit_live(id, number);
-                state.animate.set(true);
+                state.edit(id, number);
             }
             _ => set_typed_error.set(true),
         }
@@ -69,7 +68,7 @@ pub fn InputControl(id: InputId) -> impl IntoView {
                     aria-describedby=hint_id.clone()
                     prop:value=move || plain(value.get())
                     on:input=on_slider
-                    on:change=move |_| state.animate.set(true)
+                    on:change=move |_| state.finish_drag()
                 />
                 <input
                     type="text"

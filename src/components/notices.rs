@@ -53,7 +53,7 @@ pub fn Notices() -> impl IntoView {
                 <ul>
                     {move || state.notices.get().iter().map(|notice| view! { <li>{message(notice)}</li> }).collect_view()}
                 </ul>
-                <button type="button" class="secondary" on:click=move |_| state.notices.set(Vec::new())>
+                <button type="button" class="secondary" on:click=move |_| state.dismiss_notices()>
                     {move || texts(state.lang.get()).dismiss}
                 </button>
             </div>

@@ -50,7 +50,7 @@ pub fn SourceBadge(provenance: Provenance) -> impl IntoView {
                             {conflicts}
                             <p class="figure-id">
                                 <code>{figure.id}</code>" · "
-                                <button type="button" class="link" on:click=move |_| state.view.set(View::Sources)>
+                                <button type="button" class="link" on:click=move |_| state.show(View::Sources)>
                                     {move || t().all_sources}
                                 </button>
                             </p>

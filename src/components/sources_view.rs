@@ -34,7 +34,7 @@ pub fn SourcesView() -> impl IntoView {
         <section class="sources" aria-labelledby="sources-title">
             <div class="panel-head">
                 <h2 id="sources-title">{move || t().sources}</h2>
-                <button type="button" class="secondary" on:click=move |_| state.view.set(View::Explorer)>
+                <button type="button" class="secondary" on:click=move |_| state.show(View::Explorer)>
                     {move || t().back_to_explorer}
                 </button>
             </div>
