@@ -14,7 +14,8 @@ pub struct Expected {
 pub struct Preset {
     /// URL-safe.
     pub id: &'static str,
-    pub name: &'static str,
+    /// Where the numbers come from, for this code's readers and
+    /// docs/MODEL.md (the page's name and note are in `locales/*.toml`).
     pub source_note: &'static str,
     pub method: Method,
     pub overrides: &'static [(InputId, f64)],
@@ -49,7 +50,6 @@ const ARTICLE: Expected = Expected {
 static PRESETS: [Preset; 7] = [
     Preset {
         id: "article_2026",
-        name: "Article table (2026)",
         source_note: "Seed article 002: ~$500B capex (ai_infra_capex_2026), ~$2T required \
                       (required_revenue_roi_2026), $50-60B earned (actual_ai_revenue_2026, \
                       midpoint 55).",
@@ -63,7 +63,6 @@ static PRESETS: [Preset; 7] = [
     },
     Preset {
         id: "sequoia_2023",
-        name: "Sequoia 2023",
         source_note: "David Cahn, \"AI's $200B Question\", Sequoia Capital, Sept 2023: $50B of \
                       GPU spend is half of about $100B of data-centre spend (gpu_share 50 %, \
                       × 2 for the whole data centre); a 50 % margin for the end-user seller \
@@ -85,7 +84,6 @@ static PRESETS: [Preset; 7] = [
     },
     Preset {
         id: "sequoia_2024",
-        name: "Sequoia 2024",
         source_note: "David Cahn, \"AI's $600B Question\", Sequoia Capital, June 2024: $150B of \
                       GPU spend (Nvidia's run rate) is half of $300B of data-centre spend; a \
                       50 % margin doubles it to $600B needed, against ~$100B of revenue: a \
@@ -107,7 +105,6 @@ static PRESETS: [Preset; 7] = [
     },
     Preset {
         id: "bain_2025",
-        name: "Bain 2030",
         source_note: "Bain & Company, Technology Report 2025 (seed 003): about $500B of yearly \
                       capex by 2030 (bain_annual_capex_2030) is sustainable at 25 % of revenue, \
                       so it needs about $2T a year in 2030 (bain_required_revenue_2030). Bain \
@@ -128,7 +125,6 @@ static PRESETS: [Preset; 7] = [
     },
     Preset {
         id: "deepseek_shock",
-        name: "DeepSeek shock (96 %)",
         source_note: "Seed 003: DeepSeek charges $0.55 per million input tokens against o1's \
                       $15 (deepseek_input_price_per_mtok, o1_input_price_per_mtok), i.e. 3.7 % \
                       of the price; $2.19 vs $60 for output gives the same. A further 96 % cut \
@@ -140,7 +136,6 @@ static PRESETS: [Preset; 7] = [
     },
     Preset {
         id: "deepseek_chips",
-        name: "DeepSeek: a tenth of the chips (90 %)",
         source_note: "Seed 004: DeepSeek trained with about a tenth of the AI chips \
                       (deepseek_chip_share), read as a 90 % cut from 2027.",
         method: Method::Direct,
@@ -149,7 +144,6 @@ static PRESETS: [Preset; 7] = [
     },
     Preset {
         id: "deepseek_price",
-        name: "DeepSeek: 2 % of o1's price (98 %)",
         source_note: "Seed 003: DeepSeek R1 costs about 2 % of what o1 costs its users \
                       (deepseek_r1_price_share_of_o1), read as a 98 % cut from 2027.",
         method: Method::Direct,
