@@ -1,11 +1,11 @@
 // What the scripts and browser tests need to know about the app, read from
 // its one source each: the charts from gap-charts' `ChartId` (through
 // `gen/charts.json`, written by `cargo run -p gap-charts --example
-// chart_list`; scripts/test.sh refreshes it, and it is made here when
-// missing) and the texts from `locales/*.toml`. No script keeps a list of
+// chart_list`; scripts/test.sh refreshes it, and it is made again here when
+// it is missing or older than charts.rs or a locale file) and the texts from `locales/*.toml`. No script keeps a list of
 // its own.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,11 +20,25 @@ export function writeChartList() {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   mkdirSync(dirname(CHART_LIST), { recursive: true });
-  writeFileSync(CHART_LIST, json);
+  // Written whole, then renamed: a test process reading it never sees half a file.
+  const partial = `${CHART_LIST}.${process.pid}`;
+  writeFileSync(partial, json);
+  renameSync(partial, CHART_LIST);
+}
+
+/** Whether gen/charts.json is missing or older than what it is made from. */
+function chartListIsStale() {
+  if (!existsSync(CHART_LIST)) return true;
+  const written = statSync(CHART_LIST).mtimeMs;
+  const sources = [
+    join(ROOT, 'crates', 'gap-charts', 'src', 'charts.rs'),
+    ...readdirSync(join(ROOT, 'locales')).map((file) => join(ROOT, 'locales', file)),
+  ];
+  return sources.some((source) => statSync(source).mtimeMs > written);
 }
 
 function chartList() {
-  if (!existsSync(CHART_LIST)) writeChartList();
+  if (chartListIsStale()) writeChartList();
   return JSON.parse(readFileSync(CHART_LIST, 'utf8'));
 }
 

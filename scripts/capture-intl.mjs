@@ -30,6 +30,8 @@ const billions = [
   0, 0.0004, 0.0012, 0.05, 0.55, 0.999, 0.9999, 1, 1.5, 9.95, 12, 55, 60, 99.95, 100,
   500, 999.9, 999.95, 1000, 1945, 1999.99, 2000, 2049, 2050, 2150, 9950, 9999,
   14100, 37100, 123456, 999999, 1e6, -0.5, -55, -1945, -14100, -999.95,
+  // Ties that a float multiplication by 1e9 would break.
+  2.05, 8.45, 0.15, 1.25, 2.45, 4.35, 1234.5, 1945.5, -2.05,
   ...spread(11, 120),
 ];
 
@@ -70,7 +72,9 @@ try {
           const format = new Intl.NumberFormat(lang, options);
           const inputs = style === 'usd_compact' ? billions : values;
           for (const value of inputs) {
-            const number = style === 'usd_compact' ? value * 1e9 : value;
+            // Billions to dollars by moving the decimal point, as the
+            // formatter does: `2.05 * 1e9` would be 2049999999.9999998.
+            const number = style === 'usd_compact' ? Number(`${value}e9`) : value;
             rows.push({ lang, style, value, text: format.format(number) });
           }
         }

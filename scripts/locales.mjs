@@ -13,9 +13,10 @@ export const LANGUAGES = readdirSync(join(ROOT, 'locales'))
   .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
 
 /**
- * One section of `locales/<lang>.toml` as { key: text }. The files hold
- * only `key = "basic string"` lines (and arrays in [number]), whose escapes
- * are JSON's, so this is all the TOML the tests need.
+ * One text section (`ui` or `chart`) of `locales/<lang>.toml` as
+ * { key: text }. Those sections hold only `key = "basic string"` lines,
+ * whose escapes are JSON's, so this is all the TOML the tests need; it
+ * throws on any other line rather than skip it.
  */
 export function localeTexts(lang, section) {
   const file = join(ROOT, 'locales', `${lang}.toml`);

@@ -175,11 +175,19 @@ fn compare(english: &Locale, other: &Locale, problems: &mut Vec<String>) {
             problems.push(format!("{file}: [{name}] {key} is not in locales/en.toml"));
         }
         for (key, value) in texts {
-            let Some(reference) = reference.get(key).and_then(Value::as_str) else {
-                continue;
-            };
             let Some(text) = value.as_str() else {
                 problems.push(format!("{file}: [{name}] {key} is not a string"));
+                continue;
+            };
+            if text.trim().is_empty() {
+                problems.push(format!("{file}: [{name}] {key} is empty"));
+            }
+            if other.code == english.code && !is_field_name(key) {
+                problems.push(format!(
+                    "{file}: [{name}] {key} is not a usable key (a-z, 0-9 and _, starting with a letter, not a Rust keyword)"
+                ));
+            }
+            let Some(reference) = reference.get(key).and_then(Value::as_str) else {
                 continue;
             };
             match (placeholders(reference), placeholders(text)) {
@@ -191,25 +199,31 @@ fn compare(english: &Locale, other: &Locale, problems: &mut Vec<String>) {
             }
         }
     }
-    // English against itself: its own braces are checked once, here.
-    if other.code != english.code {
-        return;
-    }
-    for (name, _) in TEXT_SECTIONS {
-        if let Some(texts) = section(english, name) {
-            for (key, value) in texts {
-                match value.as_str().map(placeholders) {
-                    Some(Ok(_)) => {}
-                    Some(Err(why)) => {
-                        problems.push(format!("locales/en.toml: [{name}] {key}: {why}"))
-                    }
-                    None => {
-                        problems.push(format!("locales/en.toml: [{name}] {key} is not a string"))
-                    }
-                }
-            }
+    for section in other.table.keys() {
+        if !["language", "number"].contains(&section.as_str())
+            && !TEXT_SECTIONS.iter().any(|(name, _)| name == section)
+        {
+            problems.push(format!(
+                "{file}: [{section}] is not a section the app reads"
+            ));
         }
     }
+}
+
+/// A key becomes a struct field: lower-case ASCII, digits and `_`, starting
+/// with a letter, and not one of Rust's keywords.
+fn is_field_name(key: &str) -> bool {
+    const KEYWORDS: [&str; 38] = [
+        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+        "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
+        "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait",
+        "true", "type", "unsafe", "use", "where", "while",
+    ];
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !KEYWORDS.contains(&key)
 }
 
 fn check_number_section(locale: &Locale, problems: &mut Vec<String>) {
@@ -221,13 +235,26 @@ fn check_number_section(locale: &Locale, problems: &mut Vec<String>) {
             problems.push(format!("{file}: [number] {key} must be one character"));
         }
     }
-    if text("money").map(|money| money.matches("{n}").count()) != Some(1) {
-        problems.push(format!("{file}: [number] money must hold {{n}} once"));
+    let money_ok = text("money").is_some_and(|money| {
+        money.matches("{n}").count() == 1 && !money.replace("{n}", "").contains(['{', '}'])
+    });
+    if !money_ok {
+        problems.push(format!(
+            "{file}: [number] money must hold {{n}} once and no other brace"
+        ));
+    }
+    for key in number.into_iter().flat_map(|n| n.keys()) {
+        if !["decimal", "group", "compact", "money"].contains(&key.as_str()) {
+            problems.push(format!(
+                "{file}: [number] {key} is not a setting the app reads"
+            ));
+        }
     }
     let compact = number
         .and_then(|n| n.get("compact"))
         .and_then(Value::as_array);
-    if compact.is_none_or(|words| words.len() != 4 || words.iter().any(|w| !w.is_str())) {
+    let word_ok = |word: &Value| word.as_str().is_some_and(|w| !w.contains(['{', '}']));
+    if compact.is_none_or(|words| words.len() != 4 || !words.iter().all(word_ok)) {
         problems.push(format!(
             "{file}: [number] compact must be four strings (thousands, millions, billions, trillions)"
         ));

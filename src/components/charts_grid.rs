@@ -6,9 +6,10 @@ use super::chart_table::ChartTable;
 use super::chart_view::ChartView;
 use crate::state::use_app_state;
 
-/// The chart for the current state. It tracks the language, the inputs and
-/// exactly the other state its [`ChartId::needs`] names; the rest it reads
-/// untracked, so a Monte Carlo result does not rebuild the gap chart.
+/// The chart for the current state. It tracks the language and exactly the
+/// state its [`ChartId::needs`] names; the rest it reads untracked, so a
+/// slider edit does not rebuild the fan, nor a Monte Carlo result the gap
+/// chart.
 #[must_use]
 pub fn chart_signal(id: ChartId) -> Signal<Chart> {
     let state = use_app_state();
@@ -16,17 +17,20 @@ pub fn chart_signal(id: ChartId) -> Signal<Chart> {
     Signal::derive(move || {
         let lang = state.lang.get();
         let build = |outcome: &_, ranges: &_, monte_carlo: &Option<_>| {
-            state.valid.with(|inputs| {
-                id.build(
-                    &ChartData {
-                        inputs,
-                        outcome,
-                        ranges,
-                        monte_carlo: monte_carlo.as_ref(),
-                    },
-                    lang,
-                )
-            })
+            let with_inputs = |inputs: &_| {
+                let data = ChartData {
+                    inputs,
+                    outcome,
+                    ranges,
+                    monte_carlo: monte_carlo.as_ref(),
+                };
+                id.build(&data, lang)
+            };
+            if needs.inputs {
+                state.valid.with(with_inputs)
+            } else {
+                state.valid.with_untracked(with_inputs)
+            }
         };
         let with_mc = |outcome: &_, ranges: &_| {
             if needs.monte_carlo {

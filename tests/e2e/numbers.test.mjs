@@ -40,7 +40,9 @@ for (const lang of LANGUAGES) {
             names.map((name) => {
               const element = document.querySelector(`[data-metric="${name}"]`);
               const billions = Number(element.dataset.value);
-              return [name, { text: element.textContent, intl: intl.format(billions * 1e9), billions }];
+              // To dollars by moving the decimal point (a float product could break a tie).
+              const dollars = Number(`${element.dataset.value}e9`);
+              return [name, { text: element.textContent, intl: intl.format(dollars), billions }];
             }),
           );
         },

@@ -46,10 +46,11 @@ pub struct ChartData<'a> {
     pub monte_carlo: Option<&'a MonteCarlo>,
 }
 
-/// The parts of [`ChartData`] a chart reads; the inputs and the language
-/// are always read.
+/// The parts of [`ChartData`] a chart reads (the language it always reads).
+/// Only these are tracked, so the fan does not rebuild on every slider edit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Needs {
+    pub inputs: bool,
     pub outcome: bool,
     pub ranges: bool,
     pub monte_carlo: bool,
@@ -125,24 +126,34 @@ impl ChartId {
         }
     }
 
-    /// What the chart reads besides the inputs.
+    /// What the chart reads: `build` may look at nothing else.
     #[must_use]
     pub fn needs(self) -> Needs {
+        let nothing = Needs::default();
         let outcome = Needs {
             outcome: true,
-            ..Needs::default()
+            ..nothing
         };
         match self {
-            ChartId::Gap | ChartId::GapOverTime | ChartId::Pv | ChartId::Deepseek => outcome,
+            ChartId::GapOverTime | ChartId::Pv => outcome,
+            ChartId::Gap | ChartId::Deepseek => Needs {
+                inputs: true,
+                ..outcome
+            },
             ChartId::Tornado => Needs {
+                inputs: true,
                 ranges: true,
                 ..outcome
             },
+            ChartId::Methods => Needs {
+                inputs: true,
+                ..nothing
+            },
             ChartId::Sensitivity | ChartId::Fan => Needs {
                 monte_carlo: true,
-                ..Needs::default()
+                ..nothing
             },
-            ChartId::Methods | ChartId::Drawdowns => Needs::default(),
+            ChartId::Drawdowns => nothing,
         }
     }
 

@@ -67,6 +67,21 @@ fn non_finite_numbers_read_as_a_dash() {
 }
 
 #[test]
+fn negative_zero_reads_as_zero() {
+    // The captured table cannot hold -0 (JSON writes it as 0).
+    for lang in Lang::ALL {
+        assert_eq!(number::decimal(lang, -0.0, 1), "0");
+        assert_eq!(number::fixed(lang, -0.0, 1), number::fixed(lang, 0.0, 1));
+        assert_eq!(number::compact(lang, -0.0), "0");
+        assert_eq!(
+            number::usd_billions(lang, -0.0),
+            number::usd_billions(lang, 0.0)
+        );
+        assert_eq!(number::decimal(lang, -0.04, 1), "0");
+    }
+}
+
+#[test]
 fn percent_keeps_its_sign_on_the_number() {
     assert_eq!(number::percent(Lang::En, -24.94, 1), "-24.9\u{a0}%");
     assert_eq!(number::percent(Lang::De, 3.75, 1), "3,8\u{a0}%");

@@ -86,3 +86,36 @@ fn a_broken_number_section_fails() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("[number] compact"), "{problems:?}");
 }
+
+#[test]
+fn an_empty_text_fails() {
+    let problems = problems_after("empty", |text| {
+        text.lines()
+            .map(|line| {
+                if line.starts_with("reset_all =") {
+                    "reset_all = \"\""
+                } else {
+                    line
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert_eq!(problems, ["locales/de.toml: [ui] reset_all is empty"]);
+}
+
+#[test]
+fn an_unknown_section_or_setting_fails() {
+    let problems = problems_after("section", |text| {
+        text.replace("[number]\n", "[number]\nminus = \"-\"\n") + "\n[extra]\nword = \"x\"\n"
+    });
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("[number] minus")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("[extra]")),
+        "{problems:?}"
+    );
+}
