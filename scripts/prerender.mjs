@@ -70,6 +70,10 @@ export async function renderFirstScreen(siteDir) {
         body
           .querySelectorAll('section.assumptions > :not(.panel-head), section.assumptions .panel-head > :not(h2)')
           .forEach((element) => element.remove());
+        // The model check is the reader's browser running the published
+        // cases: a copy of the build machine's result would claim a check
+        // that has not run yet (it is far below the first screen anyway).
+        body.querySelectorAll('[data-selfcheck]').forEach((element) => element.remove());
         // The app's own anchors for its reactive parts mean nothing in a copy.
         return body.innerHTML.replace(/<!--[\s\S]*?-->/g, '').trim();
       };

@@ -74,6 +74,24 @@ pub fn show() {
     let _ = body.prepend_with_node_1(&box_);
 }
 
+/// Test builds only: `?fail=selfcheck` makes one published case expect a
+/// wrong number, so the browser tests see the model check fail visibly.
+#[must_use]
+pub fn self_check_sabotaged() -> bool {
+    #[cfg(feature = "fault-injection")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+            .and_then(|params| params.get("fail"))
+            .is_some_and(|kind| kind == "selfcheck")
+    }
+    #[cfg(not(feature = "fault-injection"))]
+    {
+        false
+    }
+}
+
 /// Test builds only (`--features fault-injection`): `?fail=panic`,
 /// `?fail=error` or `?fail=rejection` breaks the page a moment after it has
 /// drawn, so the browser tests can check what a reader then sees. Release
@@ -93,6 +111,8 @@ pub fn inject_from_url() {
             "rejection" => {
                 let _ = js_sys::Promise::reject(&JsValue::from_str("injected by ?fail=rejection"));
             }
+            // Read by `self_check_sabotaged`: the page keeps working.
+            "selfcheck" => {}
             _ => wasm_bindgen::throw_str("injected by ?fail=error"),
         },
         std::time::Duration::from_millis(500),

@@ -10,6 +10,7 @@ use super::lang_switch::LangSwitch;
 use super::notices::Notices;
 use super::preset_bar::PresetBar;
 use super::readouts::Readouts;
+use super::self_check::SelfCheck;
 use super::sources_view::SourcesView;
 use super::update_banner::UpdateBanner;
 use crate::browser;
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
         <UpdateBanner ready=update_ready />
         <footer class="site-footer">
             <p>{move || texts(state.lang.get()).footer}" "<code>{gap_data::DATASET_VERSION}</code></p>
+            <SelfCheck />
         </footer>
     }
     .into_any()

@@ -4,6 +4,7 @@ use super::assumptions_panel::AssumptionsPanel;
 use super::charts_grid::ChartsGrid;
 use super::headline::Headline;
 use super::readouts::Readouts;
+use super::self_check::SelfCheck;
 use crate::browser;
 use crate::i18n::texts;
 use crate::state::use_app_state;
@@ -42,6 +43,7 @@ pub fn EmbedView() -> impl IntoView {
                     {move || t().open_in_app}
                 </a>
             </p>
+            <SelfCheck />
         </div>
     }
 }

@@ -14,6 +14,7 @@ pub mod notices;
 pub mod preset_bar;
 pub mod range_editor;
 pub mod readouts;
+pub mod self_check;
 pub mod source_badge;
 pub mod sources_view;
 pub mod uncertainty_controls;

@@ -25,6 +25,7 @@ mod model;
 pub mod model1;
 mod monte_carlo;
 mod presets;
+mod published;
 mod tornado;
 mod uncertainty;
 
@@ -40,6 +41,7 @@ pub use monte_carlo::{
     MAX_DRAWS, SENSITIVITY_MIN_DRAWS,
 };
 pub use presets::{presets, Expected, Preset};
+pub use published::{published_cases, self_check, CaseCheck, PublishedCase};
 pub use tornado::{range_for, tornado, TornadoBar, TORNADO_FALLBACK};
 pub use uncertainty::{
     copula_pearson, has_range, normal_cdf, normal_quantile, spread_limits, Distribution,

@@ -9,14 +9,12 @@ pub struct Expected {
     pub gap: Option<f64>,
 }
 
-/// Defaults plus a few overrides.
+/// Defaults plus a few overrides. Where each preset's numbers come from is
+/// the comment above it (the page's name and note are in `locales/*.toml`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Preset {
     /// URL-safe.
     pub id: &'static str,
-    /// Where the numbers come from, for this code's readers and
-    /// docs/MODEL.md (the page's name and note are in `locales/*.toml`).
-    pub source_note: &'static str,
     pub method: Method,
     pub overrides: &'static [(InputId, f64)],
     pub expected: Option<Expected>,
@@ -48,11 +46,11 @@ const ARTICLE: Expected = Expected {
 };
 
 static PRESETS: [Preset; 7] = [
+    // Seed article 002: ~$500B capex (ai_infra_capex_2026), ~$2T required
+    // (required_revenue_roi_2026), $50-60B earned (actual_ai_revenue_2026,
+    // midpoint 55).
     Preset {
         id: "article_2026",
-        source_note: "Seed article 002: ~$500B capex (ai_infra_capex_2026), ~$2T required \
-                      (required_revenue_roi_2026), $50-60B earned (actual_ai_revenue_2026, \
-                      midpoint 55).",
         method: Method::Direct,
         overrides: &[
             (InputId::Capex, 500.0),
@@ -61,12 +59,12 @@ static PRESETS: [Preset; 7] = [
         ],
         expected: Some(ARTICLE),
     },
+    // David Cahn, "AI's $200B Question", Sequoia Capital, Sept 2023: $50B of
+    // GPU spend is half of about $100B of data-centre spend (gpu_share 50 %, ×
+    // 2 for the whole data centre); a 50 % margin for the end-user seller
+    // doubles it to $200B needed, against ~$75B of revenue: a $125B gap.
     Preset {
         id: "sequoia_2023",
-        source_note: "David Cahn, \"AI's $200B Question\", Sequoia Capital, Sept 2023: $50B of \
-                      GPU spend is half of about $100B of data-centre spend (gpu_share 50 %, \
-                      × 2 for the whole data centre); a 50 % margin for the end-user seller \
-                      doubles it to $200B needed, against ~$75B of revenue: a $125B gap.",
         method: Method::Sequoia,
         overrides: &[
             (InputId::Capex, 100.0),
@@ -82,12 +80,12 @@ static PRESETS: [Preset; 7] = [
             gap: Some(125.0),
         }),
     },
+    // David Cahn, "AI's $600B Question", Sequoia Capital, June 2024: $150B of
+    // GPU spend (Nvidia's run rate) is half of $300B of data-centre spend; a
+    // 50 % margin doubles it to $600B needed, against ~$100B of revenue: a
+    // $500B hole.
     Preset {
         id: "sequoia_2024",
-        source_note: "David Cahn, \"AI's $600B Question\", Sequoia Capital, June 2024: $150B of \
-                      GPU spend (Nvidia's run rate) is half of $300B of data-centre spend; a \
-                      50 % margin doubles it to $600B needed, against ~$100B of revenue: a \
-                      $500B hole.",
         method: Method::Sequoia,
         overrides: &[
             (InputId::Capex, 300.0),
@@ -103,13 +101,14 @@ static PRESETS: [Preset; 7] = [
             gap: Some(500.0),
         }),
     },
+    // Bain & Company, Technology Report 2025 (seed 003): about $500B of yearly
+    // capex by 2030 (bain_annual_capex_2030) is sustainable at 25 % of
+    // revenue, so it needs about $2T a year in 2030
+    // (bain_required_revenue_2030). Bain finds the world about $800B short of
+    // that even with AI's savings reinvested (Sept 2025), i.e. about $1.2T of
+    // revenue in 2030.
     Preset {
         id: "bain_2025",
-        source_note: "Bain & Company, Technology Report 2025 (seed 003): about $500B of yearly \
-                      capex by 2030 (bain_annual_capex_2030) is sustainable at 25 % of revenue, \
-                      so it needs about $2T a year in 2030 (bain_required_revenue_2030). Bain \
-                      finds the world about $800B short of that even with AI's savings \
-                      reinvested (Sept 2025), i.e. about $1.2T of revenue in 2030.",
         method: Method::Bain,
         overrides: &[
             (InputId::Capex, 500.0),
@@ -123,29 +122,29 @@ static PRESETS: [Preset; 7] = [
             gap: Some(800.0),
         }),
     },
+    // Seed 003: DeepSeek charges $0.55 per million input tokens against o1's
+    // $15 (deepseek_input_price_per_mtok, o1_input_price_per_mtok), i.e. 3.7 %
+    // of the price; $2.19 vs $60 for output gives the same. A further 96 % cut
+    // from 2027 (beyond what 2026 prices contain), fully passed on, with unit-
+    // elastic demand.
     Preset {
         id: "deepseek_shock",
-        source_note: "Seed 003: DeepSeek charges $0.55 per million input tokens against o1's \
-                      $15 (deepseek_input_price_per_mtok, o1_input_price_per_mtok), i.e. 3.7 % \
-                      of the price; $2.19 vs $60 for output gives the same. A further 96 % cut \
-                      from 2027 (beyond what 2026 prices contain), fully passed on, with \
-                      unit-elastic demand.",
         method: Method::Direct,
         overrides: &[(InputId::CostCut, 96.0)],
         expected: Some(ARTICLE),
     },
+    // Seed 004: DeepSeek trained with about a tenth of the AI chips
+    // (deepseek_chip_share), read as a 90 % cut from 2027.
     Preset {
         id: "deepseek_chips",
-        source_note: "Seed 004: DeepSeek trained with about a tenth of the AI chips \
-                      (deepseek_chip_share), read as a 90 % cut from 2027.",
         method: Method::Direct,
         overrides: &[(InputId::CostCut, 90.0)],
         expected: Some(ARTICLE),
     },
+    // Seed 003: DeepSeek R1 costs about 2 % of what o1 costs its users
+    // (deepseek_r1_price_share_of_o1), read as a 98 % cut from 2027.
     Preset {
         id: "deepseek_price",
-        source_note: "Seed 003: DeepSeek R1 costs about 2 % of what o1 costs its users \
-                      (deepseek_r1_price_share_of_o1), read as a 98 % cut from 2027.",
         method: Method::Direct,
         overrides: &[(InputId::CostCut, 98.0)],
         expected: Some(ARTICLE),

@@ -406,3 +406,34 @@ fn preset_ids_are_unique_and_url_safe() {
         assert!(p.apply().validate().is_ok(), "{}", p.id);
     }
 }
+
+/// The app's self-check runs this very list at start-up: every case passes,
+/// ids are unique, and a wrong expectation is caught.
+#[test]
+fn every_published_case_is_reproduced() {
+    let checks = gap_model::self_check();
+    assert_eq!(checks.len(), gap_model::published_cases().len());
+    for check in &checks {
+        assert!(check.passed, "{check:?}");
+    }
+    let ids: std::collections::BTreeSet<_> = checks.iter().map(|c| c.id).collect();
+    assert_eq!(ids.len(), checks.len(), "ids are unique");
+    for id in [
+        "article_2026",
+        "sequoia_2023",
+        "sequoia_2024",
+        "bain_2030",
+        "dcf_defaults",
+    ] {
+        assert!(ids.contains(id), "{id} is checked");
+    }
+    let mut wrong = gap_model::published_cases()[1];
+    wrong.required += 1.0;
+    assert!(!wrong.check().passed, "a wrong expectation fails");
+    let mut loose = gap_model::published_cases()[4];
+    loose.required *= 1.0 + 1e-6;
+    assert!(
+        !loose.check().passed,
+        "the hand-computed values are held to their printed digits"
+    );
+}
