@@ -339,30 +339,8 @@ fn random_query(rng: &mut Rng) -> String {
 /// read "+" as a space, percent-decode, and decode UTF-8 with replacement
 /// characters. (tests/e2e/fuzz.test.mjs sends raw queries to the real one.)
 fn browser_pairs(search: &str) -> Vec<(String, String)> {
-    let form_decode = |text: &str| {
-        let spaced = text.replace('+', " ");
-        let bytes = spaced.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            match (bytes[i], hex) {
-                (b'%', Some(byte)) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                (byte, _) => {
-                    out.push(byte);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    };
+    let form_decode =
+        |text: &str| String::from_utf8_lossy(&percent_decode(&text.replace('+', " "))).into_owned();
     search
         .strip_prefix('?')
         .unwrap_or(search)
@@ -388,12 +366,19 @@ fn written_pairs(query: &str) -> Vec<(String, String)> {
 }
 
 fn decode(text: &str) -> String {
+    String::from_utf8(percent_decode(text)).expect("to_query writes UTF-8")
+}
+
+/// The bytes of `text` with every `%` and two hex digits replaced by that
+/// byte; any other `%` stays as it is (as URLSearchParams keeps it).
+fn percent_decode(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         let hex = bytes
             .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
             .and_then(|h| std::str::from_utf8(h).ok())
             .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
@@ -407,7 +392,7 @@ fn decode(text: &str) -> String {
             }
         }
     }
-    String::from_utf8(out).expect("to_query writes UTF-8")
+    out
 }
 
 const BROWSER_LANGS: [Option<&str>; 9] = [

@@ -32,9 +32,10 @@ pub fn InputControl(id: InputId) -> impl IntoView {
     };
     let on_typed = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
-        // Accept a decimal comma too: German and Dutch readers type "2,5".
-        match text.trim().replace(',', ".").parse::<f64>() {
-            Ok(number) if number.is_finite() && (spec.min..=spec.max).contains(&number) => {
+        // In the page's number format, forgiving of the other one: "1,500"
+        // is 1500 on an English page, "2,5" is 2.5 everywhere.
+        match gap_text::number::parse(lang.get_untracked(), &text) {
+            Some(number) if (spec.min..=spec.max).contains(&number) => {
                 set_typed_error.set(false);
                 state.edit(id, number);
             }

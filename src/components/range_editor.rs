@@ -44,11 +44,7 @@ pub fn RangeEditor(id: InputId) -> impl IntoView {
     // One end at a time: the other keeps its exact spread (what a field
     // shows is rounded and clamped to the allowed range).
     let commit = move |end: RangeEnd, text: String| {
-        let typed = text
-            .trim()
-            .replace(',', ".")
-            .parse::<f64>()
-            .unwrap_or(f64::NAN);
+        let typed = gap_text::number::parse(lang.get_untracked(), &text).unwrap_or(f64::NAN);
         set_refused.set(
             state
                 .set_range_end(id, end, typed)

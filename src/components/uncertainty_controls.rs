@@ -63,8 +63,8 @@ pub fn UncertaintyControls() -> impl IntoView {
         };
     let set_correlation = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
-        match text.trim().replace(',', ".").parse::<f64>() {
-            Ok(rho) if (-1.0..=1.0).contains(&rho) => {
+        match gap_text::number::parse(lang.get_untracked(), &text) {
+            Some(rho) if (-1.0..=1.0).contains(&rho) => {
                 set_correlation_invalid.set(false);
                 state.set_correlation(rho);
             }

@@ -132,6 +132,14 @@ describe('explorer', () => {
     await revenue.fill('-0');
     await revenue.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-metric="actual_revenue"]').dataset.value === '0');
+    // Typed in the page's format, forgiving of the other: "2,5" is 2.5 and,
+    // on this English page, "1,500" is fifteen hundred (not 1.5).
+    await revenue.fill('2,5');
+    await revenue.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-metric="actual_revenue"]').dataset.value === '2.5');
+    await revenue.fill('1,500');
+    await revenue.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-metric="actual_revenue"]').dataset.value === '1500');
     await revenue.fill('55');
     await revenue.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-metric="actual_revenue"]').dataset.value === '55');

@@ -246,3 +246,82 @@ impl Digits {
         out
     }
 }
+
+/// A number a reader typed, read the way the language writes it, and
+/// forgiving of the other convention: "1,500" is 1500 on an English page and
+/// "2,5" is 2.5 on any page (a German reader of an English page types a
+/// decimal comma). The rule, after dropping spaces (plain, no-break, narrow)
+/// and a leading "+" or minus sign ("-" or "−"):
+/// - with both "." and ",", the last one is the decimal mark and the other
+///   groups thousands (its groups must be of three digits);
+/// - a mark that appears more than once groups thousands;
+/// - a single mark is the decimal mark, unless it is the language's
+///   thousands separator followed by exactly three digits ("1.500" in
+///   German, "1,500" in English).
+///
+/// `None` for anything else, including a non-finite result.
+#[must_use]
+pub fn parse(lang: Lang, text: &str) -> Option<f64> {
+    let format = lang.number_format();
+    let compact: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    let (negative, digits) = match compact.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest),
+        None => (false, compact.strip_prefix('+').unwrap_or(&compact)),
+    };
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    let count = |mark: char| digits.matches(mark).count();
+    let (dots, commas) = (count('.'), count(','));
+    let decimal_mark = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) | (0, _) => {
+            let mark = if dots > 0 { '.' } else { ',' };
+            let after_last = digits.len() - digits.rfind(mark).unwrap_or(0) - 1;
+            let groups = dots + commas > 1 || (mark == format.group && after_last == 3);
+            if groups {
+                None
+            } else {
+                Some(mark)
+            }
+        }
+        _ => digits
+            .rfind(['.', ','])
+            .and_then(|i| digits[i..].chars().next()),
+    };
+    let (whole, fraction) = match decimal_mark {
+        Some(mark) => digits.rsplit_once(mark)?,
+        None => (digits, ""),
+    };
+    // Whatever groups the whole part: groups of exactly three digits after the first.
+    let mut groups = whole.split(['.', ',']);
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    if (!rest.is_empty() && (first.is_empty() || first.len() > 3))
+        || rest.iter().any(|group| group.len() != 3)
+        || fraction.contains(['.', ','])
+        || (first.is_empty() && fraction.is_empty())
+    {
+        return None;
+    }
+    let plain = format!(
+        "{}{}.{}",
+        if negative { "-" } else { "" },
+        whole.replace(['.', ','], ""),
+        fraction
+    );
+    let plain = plain.strip_suffix('.').unwrap_or(&plain);
+    let plain = if plain.starts_with('.') || plain.starts_with("-.") {
+        plain.replacen('.', "0.", 1)
+    } else {
+        plain.to_owned()
+    };
+    plain.parse::<f64>().ok().filter(|value| value.is_finite())
+}

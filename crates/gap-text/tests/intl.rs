@@ -86,3 +86,50 @@ fn percent_keeps_its_sign_on_the_number() {
     assert_eq!(number::percent(Lang::En, -24.94, 1), "-24.9\u{a0}%");
     assert_eq!(number::percent(Lang::De, 3.75, 1), "3,8\u{a0}%");
 }
+
+#[test]
+fn typed_numbers_read_as_the_language_writes_them() {
+    use number::parse;
+    let cases = [
+        (Lang::En, "1,500", Some(1500.0)),
+        (Lang::En, "1,500.5", Some(1500.5)),
+        (Lang::En, "2,5", Some(2.5)),
+        (Lang::En, "1.5", Some(1.5)),
+        (Lang::En, "1,234,567", Some(1_234_567.0)),
+        (Lang::En, " 12 ", Some(12.0)),
+        (Lang::En, "-3.25", Some(-3.25)),
+        (Lang::En, "−3.25", Some(-3.25)),
+        (Lang::En, "+7", Some(7.0)),
+        (Lang::En, ".5", Some(0.5)),
+        (Lang::En, "5.", Some(5.0)),
+        (Lang::De, "1.500", Some(1500.0)),
+        (Lang::De, "1.500,5", Some(1500.5)),
+        (Lang::De, "2,5", Some(2.5)),
+        (Lang::De, "1.5", Some(1.5)),
+        (Lang::De, "1\u{a0}500", Some(1500.0)),
+        (Lang::Nl, "1.234.567,8", Some(1_234_567.8)),
+        (Lang::Nl, "0,55", Some(0.55)),
+        (Lang::En, "", None),
+        (Lang::En, "abc", None),
+        (Lang::En, "1,50,0", None),
+        (Lang::En, "1.2.3", None),
+        (Lang::En, "1,5.5,5", None),
+        (Lang::En, "12,3456.7", None),
+        (Lang::En, "NaN", None),
+        (Lang::En, "inf", None),
+        (Lang::En, "1e3", None),
+        (Lang::En, "-", None),
+        (Lang::En, ".", None),
+        (Lang::En, "--1", None),
+    ];
+    for (lang, text, want) in cases {
+        assert_eq!(parse(lang, text), want, "{lang:?} {text:?}");
+    }
+    // What the formatter writes reads back (to its printed precision).
+    for lang in Lang::ALL {
+        for value in [0.0, 1.5, -2.25, 1945.0, 12_345.67, 1_234_567.0] {
+            let written = number::decimal(lang, value, 2);
+            assert_eq!(parse(lang, &written), Some(value), "{lang:?} {written}");
+        }
+    }
+}
