@@ -58,6 +58,21 @@ try {
   console.warn(`post-build: no prerendered first screen (${String(error).split('\n')[0]})`);
 }
 
+// ---- 0b. index.html: the inlined style sheet, without comments -----------------
+// style/main.css keeps its comments for its readers; the page needs none of
+// them, nor the layout whitespace (about 0.9 KB after gzip). Whitespace
+// inside a selector stays: ".a :hover" and ".a:hover" differ.
+
+html = html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (tag, open, css, close) => `${open}${minifyCss(css)}${close}`);
+
+function minifyCss(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .trim();
+}
+
 // ---- 1. index.html: CSP and head links --------------------------------------
 
 // A previous run's policy goes first, so the hashes are computed afresh.

@@ -262,66 +262,44 @@ impl Digits {
 /// `None` for anything else, including a non-finite result.
 #[must_use]
 pub fn parse(lang: Lang, text: &str) -> Option<f64> {
-    let format = lang.number_format();
-    let compact: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        .collect();
-    let (negative, digits) = match compact.strip_prefix(['-', '−']) {
-        Some(rest) => (true, rest),
-        None => (false, compact.strip_prefix('+').unwrap_or(&compact)),
-    };
-    if digits.is_empty()
-        || !digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    // Spaces (plain, no-break, narrow) are all Unicode white space.
+    let mut plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(rest) = plain.strip_prefix('−') {
+        plain = format!("-{rest}");
+    }
+    let body = plain.strip_prefix(['-', '+']).unwrap_or(&plain);
+    if body.is_empty()
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     {
         return None;
     }
-    let count = |mark: char| digits.matches(mark).count();
-    let (dots, commas) = (count('.'), count(','));
-    let decimal_mark = match (dots, commas) {
-        (0, 0) => None,
-        (_, 0) | (0, _) => {
-            let mark = if dots > 0 { '.' } else { ',' };
-            let after_last = digits.len() - digits.rfind(mark).unwrap_or(0) - 1;
-            let groups = dots + commas > 1 || (mark == format.group && after_last == 3);
-            if groups {
-                None
-            } else {
-                Some(mark)
-            }
-        }
-        _ => digits
-            .rfind(['.', ','])
-            .and_then(|i| digits[i..].chars().next()),
-    };
-    let (whole, fraction) = match decimal_mark {
-        Some(mark) => digits.rsplit_once(mark)?,
-        None => (digits, ""),
-    };
-    // Whatever groups the whole part: groups of exactly three digits after the first.
+    let bytes = body.as_bytes();
+    let decimal_at = body.rfind(['.', ',']).filter(|&at| {
+        let mark = bytes[at];
+        let other = if mark == b'.' { b',' } else { b'.' };
+        let groups_thousands = bytes.iter().filter(|&&b| b == mark).count() > 1
+            || (char::from(mark) == lang.number_format().group && body.len() - at == 4);
+        bytes.contains(&other) || !groups_thousands
+    });
+    let (whole, fraction) = decimal_at.map_or((body, ""), |at| (&body[..at], &body[at + 1..]));
+    // The whole part's groups: up to three digits, then groups of exactly three.
     let mut groups = whole.split(['.', ',']);
-    let first = groups.next()?;
-    let rest: Vec<&str> = groups.collect();
-    if (!rest.is_empty() && (first.is_empty() || first.len() > 3))
-        || rest.iter().any(|group| group.len() != 3)
-        || fraction.contains(['.', ','])
-        || (first.is_empty() && fraction.is_empty())
-    {
+    let first = groups.next().unwrap_or_default();
+    let mut digits = String::from(first);
+    for group in groups {
+        if first.is_empty() || first.len() > 3 || group.len() != 3 {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    if fraction.contains(['.', ',']) || (digits.is_empty() && fraction.is_empty()) {
         return None;
     }
-    let plain = format!(
-        "{}{}.{}",
-        if negative { "-" } else { "" },
-        whole.replace(['.', ','], ""),
-        fraction
-    );
-    let plain = plain.strip_suffix('.').unwrap_or(&plain);
-    let plain = if plain.starts_with('.') || plain.starts_with("-.") {
-        plain.replacen('.', "0.", 1)
-    } else {
-        plain.to_owned()
-    };
-    plain.parse::<f64>().ok().filter(|value| value.is_finite())
+    let sign = &plain[..plain.len() - body.len()];
+    format!("{sign}{digits}.{fraction}")
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
 }
