@@ -16,16 +16,7 @@ pub fn plain(value: f64) -> String {
     format!("{}", rounded + 0.0)
 }
 
-/// The shortest decimal text that reads back as exactly `value`, for URLs:
-/// a shared link must run the very numbers its author saw.
-#[must_use]
-pub fn exact(value: f64) -> String {
-    if value == 0.0 {
-        // Not "-0".
-        return "0".to_owned();
-    }
-    format!("{value}")
-}
+pub use gap_url::exact;
 
 /// A dataset figure's amount in its own unit, with its qualifier:
 /// "≈ $500B", "$50B – $60B", "≥ 10 %", "0.55 $/Mtok".

@@ -12,15 +12,14 @@
 //!
 //! The generator is a seeded ChaCha8 stream, so a failure names the case and
 //! the query, and rerunning reproduces it.
-#![cfg(not(target_arch = "wasm32"))]
 
-use ai_gap_explorer::url_state::Problem;
-use ai_gap_explorer::url_state::{parse, to_query, PageSettings, Theme, RANGE_PREFIX};
 use gap_charts::Lang;
 use gap_model::{
     clamp_to_spec, has_range, model1, spread_limits, InputId, Inputs, Method, Spread, DRAWS_LIMITS,
     MAX_HORIZON_YEARS,
 };
+use gap_url::Problem;
+use gap_url::{parse, to_query, PageSettings, Theme, RANGE_PREFIX};
 use rand::{Rng as _, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -715,7 +714,7 @@ fn every_repaired_input_is_named_in_a_notice() {
 /// documented parameter without fuzzing fails here.
 #[test]
 fn every_documented_parameter_is_generated() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../../README.md");
     let table = readme
         .split("## URL parameters")
         .nth(1)

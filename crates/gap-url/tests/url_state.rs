@@ -1,14 +1,13 @@
 //! Reading and writing the page state in the query string. The parser is
 //! plain Rust, so these run natively in `cargo test`; the browser tests cover
 //! its wiring to `location` and `history`.
-#![cfg(not(target_arch = "wasm32"))]
 
-use ai_gap_explorer::url_state::{parse, to_query, Problem, Theme};
 use gap_charts::Lang;
 use gap_model::{
     Distribution, InputId, Inputs, Method, RangeSetting, Spread, Uncertainty, DEFAULT_CORRELATION,
     DEFAULT_DRAWS,
 };
+use gap_url::{parse, to_query, Problem, Theme};
 
 fn pairs(query: &str) -> Vec<(String, String)> {
     query
@@ -210,7 +209,7 @@ fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
     assert!(matches!(unknown.notices[1].problem, Problem::UnknownWord));
 }
 
-fn read(query: &str) -> ai_gap_explorer::url_state::PageSettings {
+fn read(query: &str) -> gap_url::PageSettings {
     parse(&pairs(query), None, false)
 }
 
