@@ -9,7 +9,7 @@
 // (page loads are slow: FUZZ_PAGES=n loads another number), two pages at a
 // time, from a server that sends the production headers (CSP from _headers)
 // and lets the browser cache the hashed files. crates/gap-url/tests/url_fuzz.rs fuzzes the
-// parser itself with thousands more queries, in the browser, without page loads.
+// parser itself with thousands more queries, natively, without page loads.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
