@@ -16,7 +16,7 @@ pub fn plain(value: f64) -> String {
     format!("{}", rounded + 0.0)
 }
 
-pub use gap_url::exact;
+pub use crate::url_state::exact;
 
 /// A dataset figure's amount in its own unit, with its qualifier:
 /// "≈ $500B", "$50B – $60B", "≥ 10 %", "0.55 $/Mtok".
