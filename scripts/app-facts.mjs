@@ -42,9 +42,7 @@ function chartList() {
   return JSON.parse(readFileSync(CHART_LIST, 'utf8'));
 }
 
-/** Every chart as { name, label: { en, … }, short_name: { en, … } }, in page order. */
-export const CHART_INFO = chartList().charts;
 /** Every chart's public `data-chart` name, in page order. */
-export const CHARTS = CHART_INFO.map((chart) => chart.name);
+export const CHARTS = chartList().charts;
 
 export { LANGUAGES, localeTexts } from './locales.mjs';

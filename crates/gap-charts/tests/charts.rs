@@ -816,3 +816,49 @@ fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
     }
     assert_eq!(used, registered);
 }
+
+/// `ChartId::needs` is what the app tracks, so a chart must not read
+/// anything else: built with every part it does not need swapped for
+/// another state's, each chart is the same.
+#[test]
+fn every_chart_reads_only_what_it_needs() {
+    let inputs = defaults();
+    // Another state in every input a chart reads (and another method).
+    let mut other = gap_model::Inputs::default()
+        .with(InputId::Growth, 80.0)
+        .with(InputId::Revenue, 90.0)
+        .with(InputId::Capex, 700.0)
+        .with(InputId::CostCut, 50.0);
+    other.method = Method::Bain;
+    let other_inputs = other.validate().unwrap();
+    let outcome = gap_model::run(&inputs);
+    let other_outcome = gap_model::run(&other_inputs);
+    let ranges = Ranges::around(&inputs);
+    let other_ranges = Ranges::around(&other_inputs);
+    let mc = gap_model::monte_carlo(&inputs, &ranges, 200, 1);
+    let other_mc = gap_model::monte_carlo(&other_inputs, &other_ranges, 300, 2);
+    for id in gap_charts::ChartId::ALL {
+        let needs = id.needs();
+        let data = gap_charts::ChartData {
+            inputs: &inputs,
+            outcome: &outcome,
+            ranges: &ranges,
+            monte_carlo: Some(&mc),
+        };
+        let swapped = gap_charts::ChartData {
+            inputs: if needs.inputs { &inputs } else { &other_inputs },
+            outcome: if needs.outcome {
+                &outcome
+            } else {
+                &other_outcome
+            },
+            ranges: if needs.ranges { &ranges } else { &other_ranges },
+            monte_carlo: Some(if needs.monte_carlo { &mc } else { &other_mc }),
+        };
+        assert_eq!(
+            json(&id.build(&data, Lang::En)),
+            json(&id.build(&swapped, Lang::En)),
+            "{id:?} reads state its needs() leaves out"
+        );
+    }
+}
