@@ -114,7 +114,11 @@ pub fn ChartView(
                 height: size.1,
                 text: &crate::text_width::CanvasText,
             };
-            let Some(option) = gap_charts::option_json(&chart.get(), &label.get(), &container)
+            // `with`, not `get`: a derived signal builds the chart for the
+            // call, and `get` would deep-copy it only to serialize the copy.
+            let label = label.get();
+            let Some(option) =
+                chart.with(|chart| gap_charts::option_json(chart, &label, &container))
             else {
                 return;
             };
