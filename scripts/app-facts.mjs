@@ -1,5 +1,6 @@
 // What the scripts and browser tests need to know about the app, read from
-// its one source each: the charts from gap-charts' `ChartId` (through
+// its one source each: the charts from gap-charts' `ChartId` and the inputs
+// from gap-model's specs (through
 // `gen/charts.json`, written by `cargo run -p gap-charts --example
 // chart_list`; scripts/test.sh refreshes it, and it is made again here when
 // it is missing or older than charts.rs or a locale file) and the texts from `locales/*.toml`. No script keeps a list of
@@ -32,6 +33,8 @@ function chartListIsStale() {
   const written = statSync(CHART_LIST).mtimeMs;
   const sources = [
     join(ROOT, 'crates', 'gap-charts', 'src', 'charts.rs'),
+    join(ROOT, 'crates', 'gap-charts', 'examples', 'chart_list.rs'),
+    join(ROOT, 'crates', 'gap-model', 'src', 'inputs.rs'),
     ...readdirSync(join(ROOT, 'locales')).map((file) => join(ROOT, 'locales', file)),
   ];
   return sources.some((source) => statSync(source).mtimeMs > written);
@@ -42,7 +45,12 @@ function chartList() {
   return JSON.parse(readFileSync(CHART_LIST, 'utf8'));
 }
 
+const facts = chartList();
+
 /** Every chart's public `data-chart` name, in page order. */
-export const CHARTS = chartList().charts;
+export const CHARTS = facts.charts;
+
+/** Every input's URL name, default and provenance kind (`fact`, `public`, `assumption`), in spec order. */
+export const INPUTS = facts.inputs;
 
 export { LANGUAGES, localeTexts } from './locales.mjs';

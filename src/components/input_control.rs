@@ -100,7 +100,7 @@ pub fn InputControl(id: InputId) -> impl IntoView {
                 {move || if typed_error.get() { t().typed_invalid.replace("{range}", &range_text()) } else { range_text() }}
             </p>
             <RangeEditor id=id />
-            <SourceBadge provenance=spec.provenance />
+            <SourceBadge id=id />
         </div>
     }
 }

@@ -1,6 +1,7 @@
 use gap_data::{Figure, Source, FIGURES, SOURCES};
 use leptos::prelude::*;
 
+use super::source_badge::ProvenanceMark;
 use crate::format::figure_amount;
 use crate::i18n::texts;
 use crate::state::{use_app_state, View};
@@ -107,6 +108,7 @@ fn FigureItem(figure: &'static Figure) -> impl IntoView {
     view! {
         <li class="figure" id=format!("figure-{}", figure.id) data-figure=figure.id>
             <div class="figure-head">
+                <ProvenanceMark kind=gap_model::ProvenanceKind::Fact />
                 <span class="metric">{figure.metric}" — "{figure.entity}</span>
                 <span class="amount">{move || figure_amount(state.lang.get(), figure)}</span>
                 <span class="period">{figure.period}</span>

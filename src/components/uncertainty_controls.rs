@@ -1,6 +1,7 @@
-use gap_model::InputId;
+use gap_model::{InputId, ProvenanceKind, DEFAULT_CORRELATION};
 use leptos::prelude::*;
 
+use super::source_badge::ProvenanceMark;
 use crate::format::{decimal, plain};
 use crate::i18n::texts;
 use crate::state::use_app_state;
@@ -36,6 +37,13 @@ pub fn UncertaintyControls() -> impl IntoView {
     let draws = Memo::new(move |_| state.uncertainty.with(|u| u.draws()));
     let seed = Memo::new(move |_| state.uncertainty.with(|u| u.seed()));
     let correlation = Memo::new(move |_| state.uncertainty.with(|u| u.correlation()));
+    let correlation_kind = Memo::new(move |_| {
+        if correlation.get() == DEFAULT_CORRELATION {
+            ProvenanceKind::Assumption
+        } else {
+            ProvenanceKind::Yours
+        }
+    });
     let (seed_invalid, set_seed_invalid) = signal(false);
     let (correlation_invalid, set_correlation_invalid) = signal(false);
     // The usual counts, and the one a link asked for if it is another.
@@ -132,6 +140,22 @@ pub fn UncertaintyControls() -> impl IntoView {
                     />
                 </div>
                 <p id="hint-corr" class="hint" class:error=correlation_invalid>{move || t().correlation_hint}</p>
+                // The hint above is the argument for the default.
+                <div class="provenance">
+                    <ProvenanceMark kind=correlation_kind />
+                    <Show when=move || correlation_kind.get() == ProvenanceKind::Yours>
+                        <button
+                            type="button"
+                            class="link restore"
+                            on:click=move |_| {
+                                set_correlation_invalid.set(false);
+                                state.set_correlation(DEFAULT_CORRELATION);
+                            }
+                        >
+                            {move || t().restore_default.replace("{value}", &decimal(state.lang.get(), DEFAULT_CORRELATION, 2))}
+                        </button>
+                    </Show>
+                </div>
             </div>
             <p class="hint">{move || t().ranges_intro}</p>
             <ul class="ranges">{ranges}</ul>

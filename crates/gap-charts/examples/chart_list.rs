@@ -1,14 +1,35 @@
-//! Prints every chart's public `data-chart` name as JSON, in page order. The
-//! browser tests and `scripts/measure-perf.mjs` read this list
-//! (`gen/charts.json`, written by `scripts/test.sh`), so no script keeps a
-//! chart list of its own; the charts' texts they read from `locales/`.
+//! Prints, as JSON, every chart's public `data-chart` name in page order and
+//! every input's (and the correlation setting's) URL name, default and
+//! provenance kind. The browser tests and
+//! `scripts/measure-perf.mjs` read this list (`gen/charts.json`, written by
+//! `scripts/test.sh`), so no script keeps a list of its own; the texts they
+//! read from `locales/`.
 //!
 //! `cargo run -q -p gap-charts --example chart_list > gen/charts.json`
 
 use gap_charts::ChartId;
+use gap_model::InputId;
 
 fn main() {
     let names: Vec<&str> = ChartId::ALL.into_iter().map(ChartId::name).collect();
-    let list = serde_json::json!({ "charts": names });
+    let inputs: Vec<serde_json::Value> = InputId::ALL
+        .into_iter()
+        .map(|id| {
+            let spec = id.spec();
+            serde_json::json!({
+                "name": id.url_name(),
+                "default": spec.default,
+                "provenance": spec.provenance.kind().name(),
+            })
+        })
+        .chain([serde_json::json!({
+            // The Monte Carlo's growth correlation: a setting with a control
+            // group of its own, its default an assumption (its hint argues it).
+            "name": "corr",
+            "default": gap_model::DEFAULT_CORRELATION,
+            "provenance": gap_model::ProvenanceKind::Assumption.name(),
+        })])
+        .collect();
+    let list = serde_json::json!({ "charts": names, "inputs": inputs });
     println!("{}", serde_json::to_string_pretty(&list).expect("JSON"));
 }

@@ -72,6 +72,58 @@ pub enum Provenance {
     Assumption(&'static str),
 }
 
+impl Provenance {
+    /// The kind of mark the default carries.
+    #[must_use]
+    pub fn kind(self) -> ProvenanceKind {
+        match self {
+            Provenance::Figure(_) => ProvenanceKind::Fact,
+            Provenance::Public(_) => ProvenanceKind::Public,
+            Provenance::Assumption(_) => ProvenanceKind::Assumption,
+        }
+    }
+}
+
+/// What a number on screen rests on, as its mark shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProvenanceKind {
+    /// Quoted from one of the articles.
+    Fact,
+    /// From a named public source outside the articles.
+    Public,
+    /// Our own choice, argued in the spec.
+    Assumption,
+    /// The reader moved the input away from its default.
+    Yours,
+}
+
+impl ProvenanceKind {
+    /// The public `data-provenance` value.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ProvenanceKind::Fact => "fact",
+            ProvenanceKind::Public => "public",
+            ProvenanceKind::Assumption => "assumption",
+            ProvenanceKind::Yours => "yours",
+        }
+    }
+
+    /// The mark of an input at `value`: its default's kind while it holds
+    /// the default, the reader's once it does not.
+    #[must_use]
+    pub fn of_input(id: InputId, value: f64) -> ProvenanceKind {
+        let spec = id.spec();
+        // Bit-equal on purpose: the default is a literal, and a typed
+        // "2000" or a slider step lands on exactly it.
+        if value == spec.default {
+            spec.provenance.kind()
+        } else {
+            ProvenanceKind::Yours
+        }
+    }
+}
+
 /// The default Monte Carlo and tornado range of an input, around its
 /// *current* value: `(below, above)` with `below <= 0 <= above`. For amounts
 /// (`$B/yr` and `×`) the two are percentages of the current value; for every
@@ -803,6 +855,33 @@ impl std::error::Error for InputError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_input_is_the_readers_once_it_leaves_its_default() {
+        for id in InputId::ALL {
+            let spec = id.spec();
+            let kind = ProvenanceKind::of_input(id, spec.default);
+            assert_eq!(kind, spec.provenance.kind(), "{id:?}");
+            assert_ne!(kind, ProvenanceKind::Yours, "{id:?}");
+            let moved = if spec.default < spec.max {
+                spec.max
+            } else {
+                spec.min
+            };
+            assert_eq!(
+                ProvenanceKind::of_input(id, moved),
+                ProvenanceKind::Yours,
+                "{id:?}"
+            );
+        }
+        assert_eq!(
+            ProvenanceKind::of_input(InputId::Required, f64::NAN),
+            ProvenanceKind::Yours
+        );
+        assert_eq!(InputId::Required.spec().provenance.kind().name(), "fact");
+        assert_eq!(InputId::Margin.spec().provenance.kind().name(), "public");
+        assert_eq!(InputId::Rate.spec().provenance.kind().name(), "assumption");
+    }
 
     #[test]
     fn specs_are_in_all_order_and_defaults_valid() {

@@ -32,7 +32,8 @@ mod uncertainty;
 pub use export::{outcome_csv, OUTCOME_CSV_HEADER};
 pub use inputs::{
     clamp_to_spec, Group, InputError, InputErrorReason, InputId, InputSpec, Inputs, Provenance,
-    Spread, Unit, ValidInputs, DIRECT_REFERENCE_CAPEX, INPUT_COUNT, MAX_HORIZON_YEARS,
+    ProvenanceKind, Spread, Unit, ValidInputs, DIRECT_REFERENCE_CAPEX, INPUT_COUNT,
+    MAX_HORIZON_YEARS,
 };
 pub use method::{crf, required_by_method, Costs, Method};
 pub use model::{growth_to_close_by, run, Irr, Outcome, YearRow};

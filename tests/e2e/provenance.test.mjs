@@ -1,0 +1,137 @@
+// Facts look different from guesses: every input's control group
+// (`data-input`) holds exactly one provenance mark (`data-provenance`), whose
+// kind is its spec's (fact, public, assumption: gap-model's InputSpec, read
+// through gen/charts.json) and whose label is the page language's word for
+// it. Moving an input flips its mark to "yours" and offers the default back;
+// taking the offer restores the value, the mark and the URL. Every row of the
+// Sources view is marked as a fact.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, metric, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { INPUTS, LANGUAGES, localeTexts } from '../../scripts/app-facts.mjs';
+
+const LABEL_KEY = { fact: 'mark_fact', public: 'mark_public', assumption: 'mark_assumption', yours: 'mark_yours' };
+
+let site;
+let browser;
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Every control group with the marks inside it. */
+function readGroups(page) {
+  return page.$$eval('[data-input]', (groups) =>
+    groups.map((group) => ({
+      name: group.dataset.input,
+      marks: [...group.querySelectorAll('[data-provenance]')].map((mark) => ({
+        kind: mark.dataset.provenance,
+        label: mark.textContent.trim(),
+        shape: getComputedStyle(mark.querySelector('.mark-shape')).borderRadius,
+      })),
+    })),
+  );
+}
+
+describe('provenance marks', () => {
+  for (const lang of LANGUAGES) {
+    test(`${lang}: every input has exactly one mark, of its spec's kind`, async () => {
+      const ui = localeTexts(lang, 'ui');
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${site.url}?lang=${lang}`);
+      await waitForChart(page, 'gap');
+      const groups = await readGroups(page);
+      assert.deepEqual(groups.map((g) => g.name).sort(), INPUTS.map((i) => i.name).sort(), 'one control group per input');
+      for (const input of INPUTS) {
+        const group = groups.find((g) => g.name === input.name);
+        assert.equal(group.marks.length, 1, `${input.name}: ${JSON.stringify(group.marks)}`);
+        assert.equal(group.marks[0].kind, input.provenance, input.name);
+        assert.equal(group.marks[0].label, ui[LABEL_KEY[input.provenance]], input.name);
+      }
+      // Shape tells the kinds apart without colour: a fact's is round, the others are not.
+      const fact = groups.flatMap((g) => g.marks).find((m) => m.kind === 'fact');
+      const publicMark = groups.flatMap((g) => g.marks).find((m) => m.kind === 'public');
+      assert.notEqual(fact.shape, publicMark.shape);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  test('moving an input makes it "yours"; the offered default restores value, mark and URL', async () => {
+    const ui = localeTexts('en', 'ui');
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(site.url);
+    await waitForChart(page, 'gap');
+    const required = INPUTS.find((i) => i.name === 'required');
+    const group = page.locator('[data-input="required"]');
+    const gapBefore = await metric(page, 'gap');
+
+    await group.locator('input[type="text"]').fill('3000');
+    await group.locator('input[type="text"]').press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-input="required"] [data-provenance]').dataset.provenance === 'yours');
+    assert.equal((await group.locator('[data-provenance]').textContent()).trim(), ui.mark_yours);
+    assert.ok((await group.locator('.mark-default').textContent()).includes(ui.mark_fact), 'says what the default was');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('required') === '3000');
+    assert.notEqual(await metric(page, 'gap'), gapBefore);
+    // Every other input keeps its own kind.
+    for (const other of await readGroups(page)) {
+      if (other.name !== 'required') assert.notEqual(other.marks[0].kind, 'yours', other.name);
+    }
+
+    const restore = group.locator('button.restore');
+    assert.equal((await restore.textContent()).trim(), ui.restore_default.replace('{value}', '2,000 $B/yr'));
+    await restore.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-input="required"] [data-provenance]').dataset.provenance === 'fact');
+    assert.equal(Number(await group.locator('input[type="range"]').inputValue()), required.default);
+    assert.equal(await group.locator('button.restore').count(), 0, 'nothing to restore');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('required'));
+    assert.equal(await metric(page, 'gap'), gapBefore);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a link with a changed input opens with that input marked "yours"', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}?v=3&lang=de&rate=12`);
+    await waitForChart(page, 'gap');
+    const groups = await readGroups(page);
+    for (const group of groups) {
+      const expected = group.name === 'rate' ? 'yours' : INPUTS.find((i) => i.name === group.name).provenance;
+      assert.equal(group.marks[0].kind, expected, group.name);
+    }
+    assert.equal(
+      (await page.locator('[data-input="rate"] button.restore').textContent()).trim(),
+      localeTexts('de', 'ui').restore_default.replace('{value}', '10 %'),
+    );
+    await page.close();
+  });
+
+  test('every row of the Sources view is marked as a fact; the marks read at 390 px, light and dark', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await page.goto(site.url);
+    await waitForChart(page, 'gap');
+    await page.click('.header-actions button[aria-pressed]');
+    await page.waitForSelector('[data-figure]');
+    const rows = await page.$$eval('[data-figure]', (figures) => figures.map((f) => [...f.querySelectorAll('[data-provenance]')].map((m) => m.dataset.provenance)));
+    assert.ok(rows.length > 100, `${rows.length} rows`);
+    for (const marks of rows) assert.deepEqual(marks, ['fact']);
+
+    await page.goto(`${site.url}?v=3&required=2500&theme=dark`);
+    await waitForChart(page, 'gap');
+    await page.locator('[data-input="required"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-input="required"]').screenshot({ path: screenshotPath('provenance-390-dark') });
+    await page.goto(`${site.url}?v=3&rate=12`);
+    await waitForChart(page, 'gap');
+    const top = await page.locator('.assumptions').boundingBox();
+    await page.screenshot({ path: screenshotPath('provenance-390-light'), fullPage: true, clip: { x: top.x, y: top.y, width: top.width, height: Math.min(top.height, 1400) } });
+    await page.locator('[data-input="rate"]').screenshot({ path: screenshotPath('provenance-390-rate') });
+    await page.close();
+  });
+});
