@@ -18,6 +18,7 @@
 //! # Ok::<(), gap_model::InputError>(())
 //! ```
 
+mod derivation;
 mod export;
 mod inputs;
 mod method;
@@ -29,6 +30,7 @@ mod published;
 mod tornado;
 mod uncertainty;
 
+pub use derivation::{derive, Derivation, Metric, Op, Quantity, Step, Table, Token};
 pub use export::{outcome_csv, OUTCOME_CSV_HEADER};
 pub use inputs::{
     clamp_to_spec, Group, InputError, InputErrorReason, InputId, InputSpec, Inputs, Provenance,
