@@ -3,18 +3,8 @@
 //! the page language ("$2T" in English, "2 Bio. $" in German). Here: the
 //! machine-readable forms (readouts' `data-value`, URLs) and dataset amounts.
 
-pub use gap_text::number::{compact, decimal, percent, usd_billions};
+pub use gap_text::number::{compact, decimal, percent, plain, usd_billions};
 use gap_text::Lang;
-
-/// Plain decimal text rounded to six decimals, without float noise from
-/// model arithmetic (1945.0000000000002 → "1945"). For `data-value`
-/// readouts and number boxes, never for readers.
-#[must_use]
-pub fn plain(value: f64) -> String {
-    let rounded = (value * 1e6).round() / 1e6;
-    // + 0.0 turns −0 into 0: a readout never says "-0".
-    format!("{}", rounded + 0.0)
-}
 
 pub use crate::url_state::exact;
 

@@ -3,6 +3,7 @@ pub mod assumptions_panel;
 pub mod chart_table;
 pub mod chart_view;
 pub mod charts_grid;
+pub mod derivation_panel;
 pub mod embed_dialog;
 pub mod embed_view;
 pub mod export_menu;

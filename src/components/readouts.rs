@@ -1,5 +1,7 @@
+use gap_model::Metric;
 use leptos::prelude::*;
 
+use super::derivation_panel::{metric_label, DerivationPanel, PANEL_ID};
 use crate::format::{percent, plain, usd_billions};
 use crate::i18n::texts;
 use crate::state::use_app_state;
@@ -10,9 +12,29 @@ use crate::state::use_app_state;
 #[component]
 pub fn Readouts() -> impl IntoView {
     let state = use_app_state();
-    let money = move |name: &'static str,
+    let open = RwSignal::new(None::<Metric>);
+    // "How?": opens the derivation of `metric`, or closes it when it is open.
+    let how = move |metric: Metric| {
+        let t = move || texts(state.lang.get());
+        // A second <dd> of the group: a <dl> holds only <dt>/<dd> (in <div>s).
+        view! {
+            <dd class="how-cell"><button
+                type="button"
+                class="how link"
+                data-how=metric.name()
+                aria-controls=PANEL_ID
+                aria-expanded=move || (open.get() == Some(metric)).to_string()
+                aria-label=move || t().how_open.replace("{metric}", metric_label(t(), metric))
+                on:click=move |_| open.update(|shown| *shown = if *shown == Some(metric) { None } else { Some(metric) })
+            >
+                {move || t().how}
+            </button></dd>
+        }
+    };
+    let money = move |metric: Metric,
                       label: fn(&crate::i18n::UiTexts) -> &'static str,
                       pick: fn(&gap_model::Outcome) -> f64| {
+        let name = metric.name();
         let raw = move || state.outcome.with(|outcome| plain(pick(outcome)));
         let shown = move || {
             state
@@ -23,6 +45,7 @@ pub fn Readouts() -> impl IntoView {
             <div class="readout">
                 <dt>{move || label(texts(state.lang.get()))}</dt>
                 <dd data-metric=name data-value=raw>{shown}</dd>
+                {how(metric)}
             </div>
         }
     };
@@ -70,10 +93,10 @@ pub fn Readouts() -> impl IntoView {
     };
     view! {
         <dl class="readouts">
-            {money("required_revenue", |t| t.metric_required, |o| o.base_required)}
-            {money("actual_revenue", |t| t.metric_actual, |o| o.base_actual)}
-            {money("gap", |t| t.metric_gap, |o| o.base_gap)}
-            {money("gap_pv", |t| t.metric_gap_pv, |o| o.gap_pv)}
+            {money(Metric::RequiredRevenue, |t| t.metric_required, |o| o.base_required)}
+            {money(Metric::ActualRevenue, |t| t.metric_actual, |o| o.base_actual)}
+            {money(Metric::Gap, |t| t.metric_gap, |o| o.base_gap)}
+            {money(Metric::GapPv, |t| t.metric_gap_pv, |o| o.gap_pv)}
             <div class="readout">
                 <dt>{move || texts(state.lang.get()).metric_gap_pv_band}</dt>
                 <dd>{band("gap_pv_p5", |mc| mc.pv_p5)}" – "{band("gap_pv_p95", |mc| mc.pv_p95)}</dd>
@@ -81,13 +104,16 @@ pub fn Readouts() -> impl IntoView {
             <div class="readout">
                 <dt>{move || texts(state.lang.get()).metric_breakeven}</dt>
                 <dd data-metric="breakeven_year" data-value=breakeven_raw>{breakeven_shown}</dd>
+                {how(Metric::BreakevenYear)}
             </div>
-            {money("npv", |t| t.metric_npv, |o| o.npv)}
+            {money(Metric::Npv, |t| t.metric_npv, |o| o.npv)}
             <div class="readout">
                 <dt>{move || texts(state.lang.get()).metric_irr}</dt>
                 <dd data-metric="irr" data-value=irr_raw>{irr_shown}</dd>
+                {how(Metric::Irr)}
             </div>
         </dl>
+        <DerivationPanel open=open />
     }
 }
 

@@ -1,5 +1,5 @@
 // Accessibility: an axe-core scan of the full app (after the charts draw,
-// with every fold and the Embed dialog open), of the Sources view and of the
+// with every fold, a derivation panel and the Embed dialog open), of the Sources view and of the
 // embed view with its controls, in the light and the dark theme; any
 // "serious" or "critical" violation fails. Every input, select and button
 // has an accessible name (axe's label, select-name and button-name rules,
@@ -89,6 +89,9 @@ for (const theme of ['light', 'dark']) {
         await page.locator('.export').getByRole('button', { name: 'Embed', exact: true }).click();
         await page.waitForSelector('#embed-snippet');
         await page.waitForSelector('.chart-table table');
+        // A derivation panel, with its chips and table.
+        await page.click('[data-how="gap_pv"]');
+        await page.waitForSelector('[data-derivation="gap_pv"] table');
         await page.waitForTimeout(300); // the folds' contents render
         const explorer = await scan(page);
         assertEveryControlNamed(explorer, `full app (${theme})`);
@@ -120,6 +123,8 @@ for (const theme of ['light', 'dark']) {
       const { context, page, errors } = await openForAxe(`?embed=1&controls=1&chart=tornado&theme=${theme}`);
       await waitForChart(page, 'tornado');
       await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+      await page.click('[data-how="npv"]');
+      await page.waitForSelector('[data-derivation="npv"]');
       await page.waitForTimeout(300);
       const results = await scan(page);
       assertNoSeriousViolations(results, `embed view (${theme})`);

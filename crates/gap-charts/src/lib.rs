@@ -27,6 +27,7 @@
 mod charts;
 mod common;
 mod fit;
+mod formula;
 mod option;
 mod table;
 mod texts;
@@ -46,6 +47,10 @@ pub use charts::sensitivity::sensitivity;
 pub use charts::tornado::tornado;
 pub use charts::{ChartData, ChartId, Needs};
 pub use fit::{fit_to_size, Container, Estimate, TextWidth, NARROW_WIDTH};
+pub use formula::{
+    filled as filled_formula, input_value, panel_html, quantity_label, quantity_value,
+    symbolic as symbolic_formula, PanelTexts,
+};
 pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};
 pub use table::{data_table, DataTable};
 pub use texts::{

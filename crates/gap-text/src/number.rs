@@ -31,6 +31,16 @@ pub struct NumberFormat {
 /// What a non-finite number reads as.
 pub const NO_VALUE: &str = "–";
 
+/// Plain decimal text rounded to six decimals, without float noise from
+/// model arithmetic (1945.0000000000002 → "1945"). For `data-value`
+/// readouts and number boxes, never for readers.
+#[must_use]
+pub fn plain(value: f64) -> String {
+    let rounded = (value * 1e6).round() / 1e6;
+    // + 0.0 turns −0 into 0: a readout never says "-0".
+    format!("{}", rounded + 0.0)
+}
+
 /// A money amount in billions of US dollars, compact with at most one
 /// decimal: "$1.9T", "55 Mrd. $", "US$ 500 mln.".
 #[must_use]
