@@ -55,6 +55,9 @@ struct RawFigure {
     #[serde(default)]
     conflicts_with: Vec<String>,
     caveat: Option<String>,
+    /// The quote's language where it is not the article's (an English table
+    /// in a German article).
+    quote_language: Option<String>,
 }
 
 /// TOML spelling -> Rust variant.
@@ -206,6 +209,23 @@ fn main() {
                 spellings(UNITS)
             ));
         }
+        if let Some(language) = &f.quote_language {
+            let source_language = sources
+                .source
+                .iter()
+                .find(|s| s.file == f.source)
+                .map(|s| s.language.as_str());
+            if lookup(LANGUAGES, language).is_none() {
+                errors.push(format!(
+                    "{at}: unknown quote_language {language:?} (expected one of: {})",
+                    spellings(LANGUAGES)
+                ));
+            } else if source_language == Some(language.as_str()) {
+                errors.push(format!(
+                    "{at}: quote_language {language:?} is the article's own: leave it out"
+                ));
+            }
+        }
         if lookup(QUALIFIERS, &f.qualifier).is_none() {
             errors.push(format!(
                 "{at}: unknown qualifier {:?} (expected one of: {})",
@@ -350,7 +370,7 @@ fn main() {
             .join(", ");
         let _ = writeln!(
             out,
-            "    Figure {{ id: {:?}, metric: {:?}, entity: {:?}, amount: {amount}, qualifier: Qualifier::{}, unit: Unit::{}, period: {:?}, source: {:?}, quote: {:?}, gloss: {:?}, attributed_to: {}, conflicts_with: &[{conflicts}], caveat: {}, date: {}, date_note: {} }},",
+            "    Figure {{ id: {:?}, metric: {:?}, entity: {:?}, amount: {amount}, qualifier: Qualifier::{}, unit: Unit::{}, period: {:?}, source: {:?}, quote: {:?}, gloss: {:?}, attributed_to: {}, conflicts_with: &[{conflicts}], caveat: {}, date: {}, date_note: {}, quote_language: {} }},",
             f.id.as_str(),
             f.metric.as_str(),
             f.entity.as_str(),
@@ -364,6 +384,10 @@ fn main() {
             opt(&f.caveat),
             opt(&f.date),
             opt(&f.date_note),
+            f.quote_language
+                .as_deref()
+                .and_then(|language| lookup(LANGUAGES, language))
+                .map_or_else(|| "None".to_owned(), |variant| format!("Some(Language::{variant})")),
         );
     }
     out.push_str("];\n");

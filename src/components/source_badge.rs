@@ -53,11 +53,10 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
         .and_then(|f| f.source_info())
         .map(|s| s.outlet)
         .unwrap_or_default();
-    // Hovering the mark shows what the default rests on; opening it shows more.
-    let peek = match spec.provenance {
-        Provenance::Figure(_) => figure.map(|f| f.quote).unwrap_or_default(),
-        Provenance::Public(text) | Provenance::Assumption(text) => text,
-    };
+    // Hovering a fact's source shows its quote, marked with the article's
+    // language; opening the fold shows more.
+    let quote_lang = figure.map_or("en", |f| f.quote_lang().code());
+    let quote = figure.map(|f| f.quote).unwrap_or_default();
     let default_text = move || {
         let lang = state.lang.get();
         format!(
@@ -66,67 +65,69 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
             gap_charts::unit_label(spec.unit, lang)
         )
     };
-    let body = match spec.provenance {
-        Provenance::Figure(_) => figure.map(|figure| {
-            let lang = figure
-                .source_info()
-                .map(|s| s.language.code())
-                .unwrap_or("en");
-            // Where another article contradicts this figure, both quotes
-            // stand side by side with the caveat that weighs them.
-            let conflicts = figure
-                .conflicts_with
-                .iter()
-                .filter_map(|id| gap_data::figure(id))
-                .map(|other| {
-                    let lang = other
-                        .source_info()
-                        .map(|s| s.language.code())
-                        .unwrap_or("en");
-                    let outlet = other.source_info().map(|s| s.outlet).unwrap_or_default();
-                    view! {
-                        <div class="conflict" data-conflict=other.id>
-                            <p class="conflict-head">{move || t().conflicts_with}" "{outlet}</p>
-                            <blockquote lang=lang>{other.quote}</blockquote>
-                            <p class="gloss">{other.gloss}</p>
-                        </div>
-                    }
-                })
-                .collect_view();
-            let caveat = figure.caveat.map(|caveat| {
-                view! { <p class="caveat"><strong>{move || t().caveat}": "</strong>{caveat}</p> }
-            });
-            view! {
-                <blockquote lang=lang>{figure.quote}</blockquote>
-                <p class="gloss">{figure.gloss}</p>
-                {caveat}
-                {conflicts}
-                <p class="figure-id">
-                    <code>{figure.id}</code>" · "
-                    <button type="button" class="link" on:click=move |_| state.show(View::Sources)>
-                        {move || t().all_sources}
-                    </button>
-                </p>
-            }
-            .into_any()
-        }),
-        Provenance::Public(text) | Provenance::Assumption(text) => {
-            Some(view! { <p>{text}</p> }.into_any())
+    // The fold's content as markup (static text, in the page's language):
+    // for a figure its quote, gloss, caveat and any contradicting figure's
+    // quote beside it, with a link to all sources; else the public source
+    // or the argument for the assumption.
+    let body = move || {
+        use gap_text::escape_html as e;
+        let t = t();
+        match spec.provenance {
+            Provenance::Figure(_) => figure.map(|figure| {
+                let lang = figure.quote_lang().code();
+                let mut html = format!(
+                    "<blockquote lang=\"{lang}\">{}</blockquote><p class=\"gloss\">{}</p>",
+                    e(figure.quote),
+                    e(figure.gloss)
+                );
+                if let Some(caveat) = figure.caveat {
+                    html += &format!("<p class=\"caveat\"><strong>{}: </strong>{}</p>", e(t.caveat), e(caveat));
+                }
+                for other in figure.conflicts_with.iter().filter_map(|id| gap_data::figure(id)) {
+                    let info = other.source_info();
+                    html += &format!(
+                        "<div class=\"conflict\" data-conflict=\"{}\"><p class=\"conflict-head\">{} {}</p><blockquote lang=\"{}\">{}</blockquote><p class=\"gloss\">{}</p></div>",
+                        other.id,
+                        e(t.conflicts_with),
+                        e(info.map(|s| s.outlet).unwrap_or_default()),
+                        other.quote_lang().code(),
+                        e(other.quote),
+                        e(other.gloss)
+                    );
+                }
+                html += &format!(
+                    "<p class=\"figure-id\"><code>{}</code> · <button type=\"button\" class=\"link\" data-all-sources>{}</button></p>",
+                    figure.id,
+                    e(t.all_sources)
+                );
+                html
+            }),
+            Provenance::Public(text) | Provenance::Assumption(text) => Some(format!("<p>{}</p>", e(text))),
+        }
+        .unwrap_or_default()
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let all_sources = event
+            .target()
+            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+            .and_then(|target| target.closest("[data-all-sources]").ok().flatten());
+        if all_sources.is_some() {
+            state.show(View::Sources);
         }
     };
     view! {
         <div class="provenance">
             <details class="source-badge">
-                <summary title=peek>
+                <summary>
                     <ProvenanceMark kind=kind />
                     <Show when=moved>
                         <span class="mark-default">
                             {move || t().mark_default.replace("{kind}", kind_label(t(), default_kind))}
                         </span>
                     </Show>
-                    {(!outlet.is_empty()).then(|| view! { <span class="mark-source">{outlet}</span> })}
+                    {(!outlet.is_empty()).then(|| view! { <span class="mark-source" lang=quote_lang title=quote>{outlet}</span> })}
                 </summary>
-                {body}
+                <div class="source-body" inner_html=body on:click=on_click></div>
             </details>
             <Show when=moved>
                 <button

@@ -1,7 +1,6 @@
 use gap_data::{Figure, Source, FIGURES, SOURCES};
 use leptos::prelude::*;
 
-use super::source_badge::ProvenanceMark;
 use crate::format::figure_amount;
 use crate::i18n::texts;
 use crate::state::{use_app_state, View};
@@ -82,9 +81,13 @@ fn SourceSection(
             <h3 lang=source.language.code()>{source.title}</h3>
             <p class="byline">{byline}" · "<code>{source.file}</code></p>
             {source.date_note.map(|note| view! { <p class="hint">{note}</p> })}
-            <ul class="figures">
-                {move || visible().into_iter().map(|figure| view! { <FigureItem figure=figure /> }).collect_view()}
-            </ul>
+            <ul
+                class="figures"
+                inner_html=move || {
+                    let lang = state.lang.get();
+                    visible().into_iter().map(|figure| figure_html(figure, lang)).collect::<String>()
+                }
+            ></ul>
             <Show when=move || !gap_data::figures_in(source.file).any(&matching)>
                 <p class="hint">{move || t().no_matching_figures}</p>
             </Show>
@@ -92,50 +95,59 @@ fn SourceSection(
     }
 }
 
-#[component]
-fn FigureItem(figure: &'static Figure) -> impl IntoView {
-    let state = use_app_state();
-    let t = move || texts(state.lang.get());
-    let quote_lang = figure
-        .source_info()
-        .map(|source| source.language.code())
-        .unwrap_or("en");
+/// One figure as markup: its metric, amount, period, provenance mark, the
+/// original quote, the English gloss, attribution, caveat and the figures
+/// that contradict it side by side. Markup, not a component tree: 153 rows
+/// of static text, rebuilt whole when the filter or the language changes.
+fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
+    use gap_text::escape_html as e;
+    let t = texts(lang);
+    let quote_lang = |figure: &Figure| figure.quote_lang().code();
+    let mut html = format!(
+        "<li class=\"figure\" id=\"figure-{id}\" data-figure=\"{id}\"><div class=\"figure-head\">{mark}<span class=\"metric\">{metric} — {entity}</span><span class=\"amount\">{amount}</span><span class=\"period\">{period}</span></div><blockquote lang=\"{quote_lang}\">{quote}</blockquote><p class=\"gloss\">{gloss}</p>",
+        id = figure.id,
+        mark = gap_charts::mark_html(gap_model::ProvenanceKind::Fact, t),
+        metric = e(figure.metric),
+        entity = e(figure.entity),
+        amount = e(&figure_amount(lang, figure)),
+        period = e(figure.period),
+        quote_lang = quote_lang(figure),
+        quote = e(figure.quote),
+        gloss = e(figure.gloss),
+    );
+    if let Some(who) = figure.attributed_to {
+        html += &format!(
+            "<p class=\"attribution\">{}: {}</p>",
+            e(t.attributed_to),
+            e(who)
+        );
+    }
+    if let Some(caveat) = figure.caveat {
+        html += &format!("<p class=\"caveat\">{}: {}</p>", e(t.caveat), e(caveat));
+    }
     let conflicts: Vec<&'static Figure> = figure
         .conflicts_with
         .iter()
         .filter_map(|id| gap_data::figure(id))
         .collect();
-    view! {
-        <li class="figure" id=format!("figure-{}", figure.id) data-figure=figure.id>
-            <div class="figure-head">
-                <ProvenanceMark kind=gap_model::ProvenanceKind::Fact />
-                <span class="metric">{figure.metric}" — "{figure.entity}</span>
-                <span class="amount">{move || figure_amount(state.lang.get(), figure)}</span>
-                <span class="period">{figure.period}</span>
-            </div>
-            <blockquote lang=quote_lang>{figure.quote}</blockquote>
-            <p class="gloss">{figure.gloss}</p>
-            {figure.attributed_to.map(|who| view! { <p class="attribution">{move || t().attributed_to}": "{who}</p> })}
-            {figure.caveat.map(|caveat| view! { <p class="caveat">{move || t().caveat}": "{caveat}</p> })}
-            {(!conflicts.is_empty()).then(|| view! {
-                <div class="conflicts">
-                    <p>{move || t().conflicts_with}</p>
-                    <div class="side-by-side">
-                        <div class="side">
-                            <span class="amount">{move || figure_amount(state.lang.get(), figure)}</span>
-                            <span class="where">{figure.source}</span>
-                        </div>
-                        {conflicts.into_iter().map(|other| view! {
-                            <div class="side">
-                                <span class="amount">{move || figure_amount(state.lang.get(), other)}</span>
-                                <span class="where">{other.source}</span>
-                                <blockquote lang=other.source_info().map(|s| s.language.code()).unwrap_or("en")>{other.quote}</blockquote>
-                            </div>
-                        }).collect_view()}
-                    </div>
-                </div>
-            })}
-            <p class="figure-id"><code>{figure.id}</code></p>
-        </li>
+    if !conflicts.is_empty() {
+        html += &format!(
+            "<div class=\"conflicts\"><p>{}</p><div class=\"side-by-side\"><div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span></div>",
+            e(t.conflicts_with),
+            e(&figure_amount(lang, figure)),
+            e(figure.source)
+        );
+        for other in conflicts {
+            html += &format!(
+                "<div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span><blockquote lang=\"{}\">{}</blockquote></div>",
+                e(&figure_amount(lang, other)),
+                e(other.source),
+                quote_lang(other),
+                e(other.quote)
+            );
+        }
+        html += "</div></div>";
     }
+    html += &format!("<p class=\"figure-id\"><code>{}</code></p></li>", figure.id);
+    html
 }

@@ -6,7 +6,7 @@
 
 use gap_model::{Derivation, InputId, Inputs, Op, ProvenanceKind, Quantity, Token, Unit};
 use gap_text::number::{decimal, percent, plain};
-use gap_text::{Lang, UiTexts};
+use gap_text::{escape_html as escape, Lang, UiTexts};
 
 use crate::texts::{input_label, method_label, unit_label};
 
@@ -153,23 +153,9 @@ pub fn filled(tokens: &[Token], lang: Lang) -> String {
     out
 }
 
-/// Text safe to place between tags or in a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// A provenance mark as markup (the same as the app's `ProvenanceMark`).
-fn mark_html(kind: ProvenanceKind, t: &UiTexts) -> String {
+#[must_use]
+pub fn mark_html(kind: ProvenanceKind, t: &UiTexts) -> String {
     let label = match kind {
         ProvenanceKind::Fact => t.mark_fact,
         ProvenanceKind::Public => t.mark_public,

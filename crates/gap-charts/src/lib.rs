@@ -48,7 +48,7 @@ pub use charts::tornado::tornado;
 pub use charts::{ChartData, ChartId, Needs};
 pub use fit::{fit_to_size, Container, Estimate, TextWidth, NARROW_WIDTH};
 pub use formula::{
-    filled as filled_formula, input_value, panel_html, quantity_label, quantity_value,
+    filled as filled_formula, input_value, mark_html, panel_html, quantity_label, quantity_value,
     symbolic as symbolic_formula, PanelTexts,
 };
 pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};

@@ -209,9 +209,19 @@ pub struct Figure {
     pub date: Option<&'static str>,
     /// How `date` was inferred, when the article does not state it.
     pub date_note: Option<&'static str>,
+    /// The quote's language where it is not the article's.
+    pub quote_language: Option<Language>,
 }
 
 impl Figure {
+    /// The language the quote is written in (for its `lang` attribute).
+    #[must_use]
+    pub fn quote_lang(&self) -> Language {
+        self.quote_language
+            .or_else(|| self.source_info().map(|s| s.language))
+            .unwrap_or(Language::En)
+    }
+
     /// The article this figure comes from.
     #[must_use]
     pub fn source_info(&self) -> Option<&'static Source> {

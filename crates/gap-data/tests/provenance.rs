@@ -539,3 +539,25 @@ fn table_rows_come_from_the_english_table() {
     let capex = figure("ai_infra_capex_2026").unwrap();
     assert!(capex.quote.contains("~$500 Billion"));
 }
+
+/// A quote is marked with the language it is written in: its article's,
+/// except the rows of the English table in 002, which say so.
+#[test]
+fn quotes_carry_the_language_they_are_written_in() {
+    for f in FIGURES {
+        let table_row = f.quote.trim_start().starts_with('|');
+        let article = f.source_info().expect("source").language;
+        if table_row {
+            assert_eq!(f.quote_lang(), Language::En, "{}", f.id);
+            assert_ne!(
+                article,
+                Language::En,
+                "{}: the table is in a non-English article",
+                f.id
+            );
+        } else {
+            assert_eq!(f.quote_language, None, "{}", f.id);
+            assert_eq!(f.quote_lang(), article, "{}", f.id);
+        }
+    }
+}

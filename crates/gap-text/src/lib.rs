@@ -31,6 +31,22 @@ impl Lang {
     }
 }
 
+/// Text safe to place between tags or in a quoted attribute.
+#[must_use]
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Replaces each `{key}` in `template` by its value.
 #[must_use]
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
