@@ -8,7 +8,11 @@ use crate::state::use_app_state;
 /// The numbers behind a chart as an HTML table, folded away under the chart.
 /// Built only while open, so it costs nothing on the slider's hot path.
 #[component]
-pub fn ChartTable(chart: Signal<Chart>) -> impl IntoView {
+pub fn ChartTable(
+    chart: Signal<Chart>,
+    /// What the chart's numbers say: the table's caption.
+    description: Signal<String>,
+) -> impl IntoView {
     let state = use_app_state();
     let (open, set_open) = signal(false);
     let table = move || {
@@ -16,7 +20,7 @@ pub fn ChartTable(chart: Signal<Chart>) -> impl IntoView {
         let table = chart.with(gap_charts::data_table);
         view! {
             <table>
-                <caption>{table.caption}</caption>
+                <caption>{description.get()}</caption>
                 <thead>
                     <tr>
                         <td></td>

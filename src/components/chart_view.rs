@@ -47,10 +47,15 @@ pub fn ChartView(
     /// The chart to show; every change redraws it.
     #[prop(into)]
     chart: Signal<Chart>,
-    /// Short text for screen readers (the container's `aria-label`, kept
-    /// by ECharts' aria as the chart's description).
+    /// The chart's text alternative: the container's `aria-label` until
+    /// ECharts draws.
     #[prop(into)]
     label: Signal<String>,
+    /// The text alternative and what the numbers say: ECharts' aria
+    /// description (which ECharts writes into the container's `aria-label`).
+    /// Read only when the chart draws, so an unseen chart does not compute it.
+    #[prop(into)]
+    description: Signal<String>,
     /// Whether updates animate.
     #[prop(into, optional)]
     animate: Signal<bool>,
@@ -116,9 +121,9 @@ pub fn ChartView(
             };
             // `with`, not `get`: a derived signal builds the chart for the
             // call, and `get` would deep-copy it only to serialize the copy.
-            let label = label.get();
+            let description = description.get();
             let Some(option) =
-                chart.with(|chart| gap_charts::option_json(chart, &label, &container))
+                chart.with(|chart| gap_charts::option_json(chart, &description, &container))
             else {
                 return;
             };

@@ -12,50 +12,84 @@ use crate::state::use_app_state;
 /// chart.
 #[must_use]
 pub fn chart_signal(id: ChartId) -> Signal<Chart> {
+    chart_derived(id, ChartId::build)
+}
+
+/// What the chart's numbers say ([`ChartId::describe`]), tracking what the
+/// chart tracks.
+#[must_use]
+pub fn description_signal(id: ChartId) -> Signal<String> {
+    chart_derived(id, ChartId::describe)
+}
+
+/// `make(id, data, lang)` as a signal that tracks the language and what
+/// `id.needs()` names.
+fn chart_derived<T: Send + Sync + 'static>(
+    id: ChartId,
+    make: fn(ChartId, &ChartData, gap_charts::Lang) -> T,
+) -> Signal<T> {
+    Signal::derive(move || compute(id, id.needs(), make))
+}
+
+/// The description of `id` now, tracking everything it reads (for the embed
+/// snippet, built when its dialog shows).
+#[must_use]
+pub fn describe_now(id: ChartId) -> String {
+    let all = gap_charts::Needs {
+        inputs: true,
+        outcome: true,
+        ranges: true,
+        monte_carlo: true,
+    };
+    compute(id, all, ChartId::describe)
+}
+
+fn compute<T>(
+    id: ChartId,
+    needs: gap_charts::Needs,
+    make: fn(ChartId, &ChartData, gap_charts::Lang) -> T,
+) -> T {
     let state = use_app_state();
-    let needs = id.needs();
-    Signal::derive(move || {
-        let lang = state.lang.get();
-        let build = |outcome: &_, ranges: &_, monte_carlo: &Option<_>| {
-            let with_inputs = |inputs: &_| {
-                let data = ChartData {
-                    inputs,
-                    outcome,
-                    ranges,
-                    monte_carlo: monte_carlo.as_ref(),
-                };
-                id.build(&data, lang)
+    let lang = state.lang.get();
+    let build = |outcome: &_, ranges: &_, monte_carlo: &Option<_>| {
+        let with_inputs = |inputs: &_| {
+            let data = ChartData {
+                inputs,
+                outcome,
+                ranges,
+                monte_carlo: monte_carlo.as_ref(),
             };
-            if needs.inputs {
-                state.valid.with(with_inputs)
-            } else {
-                state.valid.with_untracked(with_inputs)
-            }
+            make(id, &data, lang)
         };
-        let with_mc = |outcome: &_, ranges: &_| {
-            if needs.monte_carlo {
-                state.monte_carlo.with(|mc| build(outcome, ranges, mc))
-            } else {
-                state
-                    .monte_carlo
-                    .with_untracked(|mc| build(outcome, ranges, mc))
-            }
-        };
-        let with_ranges = |outcome: &_| {
-            if needs.ranges {
-                state.ranges.with(|ranges| with_mc(outcome, ranges))
-            } else {
-                state
-                    .ranges
-                    .with_untracked(|ranges| with_mc(outcome, ranges))
-            }
-        };
-        if needs.outcome {
-            state.outcome.with(with_ranges)
+        if needs.inputs {
+            state.valid.with(with_inputs)
         } else {
-            state.outcome.with_untracked(with_ranges)
+            state.valid.with_untracked(with_inputs)
         }
-    })
+    };
+    let with_mc = |outcome: &_, ranges: &_| {
+        if needs.monte_carlo {
+            state.monte_carlo.with(|mc| build(outcome, ranges, mc))
+        } else {
+            state
+                .monte_carlo
+                .with_untracked(|mc| build(outcome, ranges, mc))
+        }
+    };
+    let with_ranges = |outcome: &_| {
+        if needs.ranges {
+            state.ranges.with(|ranges| with_mc(outcome, ranges))
+        } else {
+            state
+                .ranges
+                .with_untracked(|ranges| with_mc(outcome, ranges))
+        }
+    };
+    if needs.outcome {
+        state.outcome.with(with_ranges)
+    } else {
+        state.outcome.with_untracked(with_ranges)
+    }
 }
 
 /// The charts, each with a text alternative for screen readers. They
@@ -73,10 +107,11 @@ pub fn ChartsGrid(charts: Vec<ChartId>) -> impl IntoView {
         .map(|id| {
             let chart = chart_signal(id);
             let label = Signal::derive(move || id.label(state.lang.get()).to_owned());
+            let description = description_signal(id);
             view! {
                 <figure class="chart-card">
-                    <ChartView name=id.name() chart=chart label=label animate=animate dragging=dragging dark=state.dark />
-                    <ChartTable chart=chart />
+                    <ChartView name=id.name() chart=chart label=label description=description animate=animate dragging=dragging dark=state.dark />
+                    <ChartTable chart=chart description=description />
                 </figure>
             }
         })

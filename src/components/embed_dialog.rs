@@ -1,3 +1,4 @@
+use gap_text::escape_html;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -29,10 +30,14 @@ pub fn EmbedDialog(
         let url = browser::embed_url(&state, chart.get(), with_controls.get());
         let height = if with_controls.get() { 900 } else { 520 };
         let title = texts(state.lang.get()).app_title;
+        // The caption says what the chart's numbers say, for readers of the
+        // host page who do not see the frame (and for search engines).
+        let description = super::charts_grid::describe_now(chart.get());
         format!(
-            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\" data-ai-gap-explorer></iframe>",
-            html_attribute(&url),
-            html_attribute(title)
+            "<figure style=\"margin:0\"><iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\" data-ai-gap-explorer></iframe><figcaption>{}</figcaption></figure>",
+            escape_html(&url),
+            escape_html(title),
+            escape_html(&description)
         )
     };
     view! {
@@ -50,11 +55,4 @@ pub fn EmbedDialog(
             <button type="button" class="secondary" on:click=move |_| on_close()>{move || t().close}</button>
         </div>
     }
-}
-
-fn html_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

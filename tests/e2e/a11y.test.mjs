@@ -99,14 +99,28 @@ for (const theme of ['light', 'dark']) {
       });
 
       // (Theme-independent: checked once.)
-      if (theme === 'light') test("each chart is an image named by the app's text alternative", async () => {
+      if (theme === 'light') test("each chart is an image named by its text alternative and what its numbers say; its table's caption says the same", async () => {
         const charts = await page.evaluate(() =>
-          [...document.querySelectorAll('[data-chart]')].map((el) => ({ name: el.dataset.chart, role: el.getAttribute('role'), label: el.getAttribute('aria-label') })),
+          [...document.querySelectorAll('[data-chart]')].map((el) => ({
+            name: el.dataset.chart,
+            role: el.getAttribute('role'),
+            label: el.getAttribute('aria-label'),
+            caption: el.closest('.chart-card').querySelector('.chart-table caption')?.textContent,
+          })),
         );
         assert.deepEqual(charts.map((chart) => chart.name), CHARTS);
         for (const chart of charts) {
           assert.equal(chart.role, 'img', `${chart.name}: role=img`);
-          assert.equal(chart.label, CHART_TEXTS[`chart_${chart.name}`], `${chart.name}: aria-label is its text alternative from locales/en.toml`);
+          const alternative = CHART_TEXTS[`chart_${chart.name}`];
+          assert.ok(chart.label.startsWith(alternative), `${chart.name}: aria-label starts with its text alternative from locales/en.toml: ${chart.label}`);
+          assert.equal(chart.caption, chart.label, `${chart.name}: the data table's caption is the description`);
+          if (chart.name !== 'drawdowns') assert.ok(chart.label.length > alternative.length + 20, `${chart.name}: says what its numbers say: ${chart.label}`);
+        }
+        // The gap chart's description carries the readouts as the page writes them.
+        const gap = charts.find((chart) => chart.name === 'gap').label;
+        for (const name of ['required_revenue', 'actual_revenue', 'gap']) {
+          const shown = (await page.textContent(`[data-metric="${name}"]`)).trim();
+          assert.ok(gap.includes(shown), `gap chart description names ${name} ${shown}: ${gap}`);
         }
       });
 

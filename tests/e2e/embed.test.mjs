@@ -269,6 +269,10 @@ describe("the Embed dialog's snippet on another site", () => {
       `the snippet's URL: ${src}`,
     );
     assert.match(snippet, /\bdata-ai-gap-explorer\b/);
+    // Around the frame, a caption says what the chart's numbers say (the fan's description, as its aria-label has it).
+    const fanLabel = await page.getAttribute('[data-chart="fan"]', 'aria-label');
+    const caption = /<figcaption>([^<]*)<\/figcaption>/.exec(snippet)?.[1].replaceAll('&amp;', '&').replaceAll('&quot;', '"');
+    assert.equal(caption, fanLabel, 'the snippet\'s caption is the chart\'s description');
     await page.getByLabel('Show the controls').check();
     assert.match(await page.inputValue('#embed-snippet'), /[?&;]controls=1\b/, 'the checkbox adds controls=1');
     await page.close();

@@ -146,12 +146,12 @@ for (const lang of ['de', 'nl']) {
       assert.deepEqual(found, [], `English in the ${lang} charts`);
     });
 
-    test("each chart's text alternative for screen readers is in the page language", async () => {
+    test("each chart's text alternative for screen readers is in the page language (then what its numbers say)", async () => {
       const labels = await page.evaluate(() =>
         Object.fromEntries([...document.querySelectorAll('[data-chart]')].map((el) => [el.dataset.chart, el.getAttribute('aria-label')])),
       );
       for (const chart of CHARTS) {
-        assert.equal(labels[chart], chartLocale[`chart_${chart}`], `aria-label of ${chart}`);
+        assert.ok(labels[chart].startsWith(chartLocale[`chart_${chart}`]), `aria-label of ${chart}: ${labels[chart]}`);
       }
     });
 

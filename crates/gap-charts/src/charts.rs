@@ -199,4 +199,163 @@ impl ChartId {
             ChartId::Drawdowns => drawdowns::drawdowns(lang),
         }
     }
+
+    /// What the chart shows, for a reader who cannot see it: its text
+    /// alternative, then what its numbers say in `lang` ("In 2026 AI needs
+    /// $2T a year and earns $55B: a gap of $1.9T."). It reads what `build`
+    /// reads (`needs`), so it changes with the chart. The ECharts aria
+    /// description and the data table's caption.
+    #[must_use]
+    pub fn describe(self, data: &ChartData, lang: Lang) -> String {
+        use gap_text::fill;
+        use gap_text::number::{percent, usd_billions};
+        let t = lang.chart();
+        let money = |value: f64| usd_billions(lang, value);
+        let outcome = data.outcome;
+        let start = data.inputs.start().to_string();
+        let end = data.inputs.end().to_string();
+        let first = outcome.years.first().map_or(f64::NAN, |row| row.gap);
+        let last = outcome.years.last().map_or(f64::NAN, |row| row.gap);
+        let sentence = match self {
+            ChartId::Gap => fill(
+                t.desc_gap,
+                &[
+                    ("start", &start),
+                    ("required", &money(outcome.base_required)),
+                    ("actual", &money(outcome.base_actual)),
+                    ("gap", &money(outcome.base_gap)),
+                ],
+            ),
+            ChartId::GapOverTime => {
+                let values = [
+                    ("start", start.as_str()),
+                    ("end", end.as_str()),
+                    ("first", &money(first)),
+                    ("last", &money(last)),
+                ];
+                match outcome.breakeven_year {
+                    Some(year) => {
+                        let year = year.to_string();
+                        let mut all = values.to_vec();
+                        all.push(("year", &year));
+                        fill(t.desc_over_time_closes, &all)
+                    }
+                    None => fill(t.desc_over_time_open, &values),
+                }
+            }
+            ChartId::Pv => fill(
+                t.desc_pv,
+                &[
+                    ("rate", &percent(lang, data.inputs.get(InputId::Rate), 2)),
+                    ("start", &start),
+                    ("end", &end),
+                    ("pv", &money(outcome.gap_pv)),
+                ],
+            ),
+            ChartId::Methods => {
+                let list = gap_model::required_by_method(data.inputs)
+                    .iter()
+                    .map(|(method, value)| {
+                        format!("{} {}", crate::method_label(*method, lang), money(*value))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                fill(t.desc_methods, &[("start", &start), ("list", &list)])
+            }
+            ChartId::Tornado => gap_model::tornado(data.inputs, data.ranges)
+                .first()
+                .map(|bar| {
+                    let (low, high) = (
+                        bar.pv_at_low.min(bar.pv_at_high),
+                        bar.pv_at_low.max(bar.pv_at_high),
+                    );
+                    fill(
+                        t.desc_tornado,
+                        &[
+                            ("input", crate::input_label(bar.input, lang)),
+                            ("low", &money(low)),
+                            ("high", &money(high)),
+                        ],
+                    )
+                })
+                .unwrap_or_default(),
+            ChartId::Sensitivity => match data.monte_carlo {
+                None => t.desc_pending.to_owned(),
+                Some(mc) => mc
+                    .sensitivity
+                    .iter()
+                    .max_by(|a, b| a.share.total_cmp(&b.share))
+                    .map(|top| {
+                        fill(
+                            t.desc_sensitivity,
+                            &[
+                                ("input", crate::input_label(top.input, lang)),
+                                ("share", &percent(lang, top.share * 100.0, 0)),
+                            ],
+                        )
+                    })
+                    .unwrap_or_default(),
+            },
+            ChartId::Fan => match data.monte_carlo {
+                None => t.desc_pending.to_owned(),
+                Some(mc) => {
+                    let at_end = |series: &[f64]| money(series.last().copied().unwrap_or(f64::NAN));
+                    fill(
+                        t.desc_fan,
+                        &[
+                            ("end", &end),
+                            ("low", &at_end(&mc.p5)),
+                            ("high", &at_end(&mc.p95)),
+                            ("median", &at_end(&mc.p50)),
+                        ],
+                    )
+                }
+            },
+            ChartId::Deepseek => {
+                let cut = data.inputs.get(InputId::CostCut);
+                let at_end = |run: &Outcome| {
+                    run.years
+                        .last()
+                        .map_or((f64::NAN, f64::NAN), |row| (row.actual, row.gap))
+                };
+                let (with, gap) = at_end(outcome);
+                if cut == 0.0 {
+                    fill(
+                        t.desc_deepseek_off,
+                        &[("end", &end), ("with", &money(with)), ("gap", &money(gap))],
+                    )
+                } else {
+                    let (without, gap_without) = data
+                        .inputs
+                        .inputs()
+                        .clone()
+                        .with(InputId::CostCut, 0.0)
+                        .validate()
+                        .map_or((f64::NAN, f64::NAN), |inputs| {
+                            at_end(&gap_model::run(&inputs))
+                        });
+                    fill(
+                        t.desc_deepseek,
+                        &[
+                            ("cut", &percent(lang, cut, 2)),
+                            ("end", &end),
+                            ("with", &money(with)),
+                            ("without", &money(without)),
+                            ("gap", &money(gap)),
+                            ("gap_without", &money(gap_without)),
+                        ],
+                    )
+                }
+            }
+            // Dated reports from the articles: the text alternative says it all.
+            ChartId::Drawdowns => String::new(),
+        };
+        if sentence.is_empty() {
+            self.label(lang).to_owned()
+        } else {
+            // An amount that ends in an abbreviation ("US$ 1,9 bln.") ends
+            // the sentence with its own full stop.
+            format!("{} {}", self.label(lang), sentence.replace("..", "."))
+        }
+    }
 }
