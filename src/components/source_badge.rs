@@ -102,6 +102,29 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
                 );
                 html
             }),
+            // Where the articles disagree, their quotes side by side under
+            // the argument that says which the default follows and why.
+            Provenance::Public(text) | Provenance::Assumption(text) if !id.contested_by().is_empty() => {
+                let mut html = format!(
+                    "<p class=\"default-is\"><strong>{}</strong> {}</p><p class=\"conflict-head\">{}</p><div class=\"side-by-side\">",
+                    e(t.default_is),
+                    e(text),
+                    e(t.conflicts_with)
+                );
+                for figure in id.contested_by().iter().filter_map(|id| gap_data::figure(id)) {
+                    html += &format!(
+                        "<div class=\"side\" data-conflict=\"{}\"><span class=\"amount\">{}</span> <span class=\"where\">{}</span><blockquote lang=\"{}\">{}</blockquote><p class=\"gloss\">{}</p></div>",
+                        figure.id,
+                        e(&crate::format::figure_amount(state.lang.get_untracked(), figure)),
+                        e(figure.source_info().map(|s| s.outlet).unwrap_or_default()),
+                        figure.quote_lang().code(),
+                        e(figure.quote),
+                        e(figure.gloss)
+                    );
+                }
+                html += "</div>";
+                Some(html)
+            }
             Provenance::Public(text) | Provenance::Assumption(text) => Some(format!("<p>{}</p>", e(text))),
         }
         .unwrap_or_default()

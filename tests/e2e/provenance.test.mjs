@@ -97,6 +97,33 @@ describe('provenance marks', () => {
     await page.close();
   });
 
+  test('where the articles disagree, the source fold sets the quotes side by side and says what the default follows', async () => {
+    const ui = localeTexts('en', 'ui');
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(site.url);
+    await waitForChart(page, 'gap');
+    await page.evaluate(() => document.querySelectorAll('details.advanced, .source-badge').forEach((fold) => (fold.open = true)));
+    const contested = INPUTS.filter((input) => input.contested_by.length > 0);
+    assert.deepEqual(contested.map((input) => input.name).sort(), ['energy', 'growth']);
+    for (const input of contested) {
+      const fold = await page.$eval(`[data-input="${input.name}"] .source-badge`, (details) => ({
+        sides: [...details.querySelectorAll('[data-conflict]')].map((side) => ({ id: side.dataset.conflict, quote: side.querySelector('blockquote').textContent })),
+        defaultIs: details.querySelector('.default-is')?.textContent ?? '',
+      }));
+      assert.deepEqual(fold.sides.map((side) => side.id), input.contested_by, input.name);
+      for (const side of fold.sides) assert.ok(side.quote.length > 20, `${input.name} ${side.id}: the quote`);
+      assert.ok(fold.defaultIs.startsWith(ui.default_is), `${input.name}: says what the default follows: ${fold.defaultIs}`);
+      for (const id of input.contested_by) assert.ok(fold.defaultIs.includes(id), `${input.name}: the argument names ${id}`);
+    }
+    // A default quoted from an article shows the figures that contradict it beside its own quote.
+    const required = await page.$eval('[data-input="required"] .source-badge', (details) => [...details.querySelectorAll('blockquote')].length);
+    assert.ok(required >= 2, 'the ~$2T quote and the one that contradicts it');
+    await page.locator('[data-input="energy"]').screenshot({ path: screenshotPath('provenance-energy-conflict') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('a link with a changed input opens with that input marked "yours"', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}?v=3&lang=de&rate=12`);

@@ -1,6 +1,7 @@
 //! Prints, as JSON, every chart's public `data-chart` name in page order and
-//! every input's (and the correlation setting's) URL name, default and
-//! provenance kind. The browser tests and
+//! every input's (and the correlation setting's) URL name, default,
+//! provenance kind, the figure its default quotes and the figures that
+//! contest it. The browser tests and
 //! `scripts/measure-perf.mjs` read this list (`gen/charts.json`, written by
 //! `scripts/test.sh`), so no script keeps a list of its own; the texts they
 //! read from `locales/`.
@@ -20,6 +21,11 @@ fn main() {
                 "name": id.url_name(),
                 "default": spec.default,
                 "provenance": spec.provenance.kind().name(),
+                "figure": match spec.provenance {
+                    gap_model::Provenance::Figure(figure) => Some(figure),
+                    _ => None,
+                },
+                "contested_by": id.contested_by(),
             })
         })
         .chain([serde_json::json!({
@@ -28,6 +34,8 @@ fn main() {
             "name": "corr",
             "default": gap_model::DEFAULT_CORRELATION,
             "provenance": gap_model::ProvenanceKind::Assumption.name(),
+            "figure": None::<&str>,
+            "contested_by": Vec::<&str>::new(),
         })])
         .collect();
     let list = serde_json::json!({ "charts": names, "inputs": inputs });

@@ -862,3 +862,35 @@ fn every_chart_reads_only_what_it_needs() {
         );
     }
 }
+
+/// Every figure an input cites exists: its default's, and the ones that
+/// contest a public source or an assumption, which come in pairs that the
+/// dataset itself marks as contradicting each other.
+#[test]
+fn inputs_cite_figures_that_exist() {
+    for id in gap_model::InputId::ALL {
+        if let gap_model::Provenance::Figure(figure) = id.spec().provenance {
+            assert!(gap_data::figure(figure).is_some(), "{id:?}: {figure}");
+            assert!(
+                id.contested_by().is_empty(),
+                "{id:?}: its figure's own conflicts are shown"
+            );
+        }
+        let contested = id.contested_by();
+        for figure in contested {
+            let f = gap_data::figure(figure).unwrap_or_else(|| panic!("{id:?}: {figure} exists"));
+            assert!(
+                f.conflicts_with
+                    .iter()
+                    .any(|other| contested.contains(other)),
+                "{id:?}: {figure} contradicts another of the list"
+            );
+            // The argument for the default names the figures it weighs.
+            if let gap_model::Provenance::Public(text) | gap_model::Provenance::Assumption(text) =
+                id.spec().provenance
+            {
+                assert!(text.contains(figure), "{id:?}: its argument names {figure}");
+            }
+        }
+    }
+}

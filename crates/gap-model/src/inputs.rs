@@ -288,6 +288,22 @@ impl InputId {
         }
     }
 
+    /// Figures of the articles that disagree about what this input's
+    /// default (a public source or our assumption) rests on: its source
+    /// fold sets their quotes side by side under the argument for the
+    /// default (docs/MODEL.md, "Conflicts in the sources"). An input whose
+    /// default is a figure shows that figure's own `conflicts_with`.
+    #[must_use]
+    pub fn contested_by(self) -> &'static [&'static str] {
+        match self {
+            // The table's ">$50B" against the consumption path the default uses.
+            InputId::Energy => &["ai_energy_cost_2026", "ai_datacenter_electricity_2030"],
+            // OpenAI's 2025 revenue: about $13B (003) or over $20B (001).
+            InputId::Growth => &["openai_revenue_2025_xpert", "openai_revenue_2025_cfo"],
+            _ => &[],
+        }
+    }
+
     /// Whether this input can change required revenue or the gap under
     /// `method` (what the tornado and the Monte Carlo vary). The investors'
     /// NPV and IRR read margin, energy, life and the capex history under
