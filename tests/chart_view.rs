@@ -87,7 +87,7 @@ async fn renders_once_updates_in_place_and_disposes_on_unmount() {
         gap_charts::gap_bars(required.get(), 55.0)
     });
     let mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <ChartView name="test" chart=chart label="test chart".to_string() dragging=dragging /> }
+        view! { <ChartView name="test" chart=chart label="test chart".to_string() description="test chart".to_string() dragging=dragging /> }
     });
     next_tasks().await;
 
@@ -227,7 +227,7 @@ async fn a_new_size_lays_the_chart_out_again_without_a_tween() {
         gap_charts::deepseek(&outcome, &outcome, cut.get(), gap_charts::Lang::En)
     });
     let mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <ChartView name="sized" chart=chart label="test chart".to_string() animate=true /> }
+        view! { <ChartView name="sized" chart=chart label="test chart".to_string() description="test chart".to_string() animate=true /> }
     });
     sleep(100).await;
     let element = document
