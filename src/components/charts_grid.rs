@@ -19,7 +19,9 @@ pub fn chart_signal(id: ChartId) -> Signal<Chart> {
 /// chart tracks.
 #[must_use]
 pub fn description_signal(id: ChartId) -> Signal<String> {
-    chart_derived(id, ChartId::describe)
+    // A memo: the chart and its table both read it, and for the tornado it
+    // runs the sensitivities again.
+    Memo::new(move |_| compute(id, id.needs(), ChartId::describe)).into()
 }
 
 /// `make(id, data, lang)` as a signal that tracks the language and what

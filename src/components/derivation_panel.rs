@@ -42,6 +42,17 @@ fn show_source(id: InputId) {
         return;
     };
     if let Ok(details) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(details) {
+        // An advanced input sits in a closed "More assumptions" fold: open
+        // that first, or nothing inside it can take the focus.
+        if let Some(fold) = details
+            .parent_element()
+            .and_then(|parent| parent.closest("details.advanced").ok().flatten())
+            .and_then(|fold| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(fold).ok()
+            })
+        {
+            fold.set_open(true);
+        }
         details.set_open(true);
         if let Some(summary) = details
             .query_selector("summary")
@@ -107,7 +118,14 @@ pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
                     metric: metric_label(t, metric),
                     result,
                 };
-                gap_charts::panel_html(&d, valid.inputs(), &texts, lang)
+                // Without controls on the page (an embed without them), a
+                // chip has no source fold to open: it is a label then.
+                let linked = document()
+                    .query_selector("[data-input]")
+                    .ok()
+                    .flatten()
+                    .is_some();
+                gap_charts::panel_html(&d, valid.inputs(), &texts, linked, lang)
             })
         })
     };
@@ -129,12 +147,14 @@ pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
             }
         }
     };
+    // Always in the page (hidden while closed), so that the buttons'
+    // `aria-controls` names an element.
     view! {
-        <Show when=move || open.get().is_some()>
-            <section
+        <section
+                hidden=move || open.get().is_none()
                 class="derivation"
                 id=PANEL_ID
-                data-derivation=move || open.get().map(Metric::name).unwrap_or_default()
+                data-derivation=move || open.get().map(Metric::name)
                 role="region"
                 aria-labelledby="derivation-title"
                 tabindex="-1"
@@ -148,6 +168,5 @@ pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
                 }
                 inner_html=html
             ></section>
-        </Show>
     }
 }

@@ -2,30 +2,16 @@ use gap_model::{InputId, Provenance, ProvenanceKind};
 use leptos::prelude::*;
 
 use crate::format::decimal;
-use crate::i18n::{texts, UiTexts};
+use crate::i18n::texts;
 use crate::state::{use_app_state, View};
 
-/// The label a mark of `kind` shows.
-fn kind_label(t: &UiTexts, kind: ProvenanceKind) -> &'static str {
-    match kind {
-        ProvenanceKind::Fact => t.mark_fact,
-        ProvenanceKind::Public => t.mark_public,
-        ProvenanceKind::Assumption => t.mark_assumption,
-        ProvenanceKind::Yours => t.mark_yours,
-    }
-}
-
 /// What a number rests on: a shape, a colour and a label (never colour
-/// alone), with the public `data-provenance` hook.
+/// alone), with the public `data-provenance` hook; the markup is
+/// `gap_charts::mark_html`'s, the one the derivation chips use.
 #[component]
 pub fn ProvenanceMark(#[prop(into)] kind: Signal<ProvenanceKind>) -> impl IntoView {
     let state = use_app_state();
-    view! {
-        <span class="mark" data-provenance=move || kind.get().name()>
-            <span class="mark-shape" aria-hidden="true"></span>
-            <span class="mark-label">{move || kind_label(texts(state.lang.get()), kind.get())}</span>
-        </span>
-    }
+    view! { <span class="mark-slot" inner_html=move || gap_charts::mark_html(kind.get(), texts(state.lang.get()))></span> }
 }
 
 /// An input's mark and where its default comes from: opening it shows the
@@ -145,7 +131,7 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
                     <ProvenanceMark kind=kind />
                     <Show when=moved>
                         <span class="mark-default">
-                            {move || t().mark_default.replace("{kind}", kind_label(t(), default_kind))}
+                            {move || t().mark_default.replace("{kind}", gap_charts::mark_label(default_kind, t()))}
                         </span>
                     </Show>
                     {(!outlet.is_empty()).then(|| view! { <span class="mark-source" lang=quote_lang title=quote>{outlet}</span> })}

@@ -147,6 +147,7 @@ pub fn UncertaintyControls() -> impl IntoView {
                         <button
                             type="button"
                             class="link restore"
+                            aria-label=move || format!("{} ({})", t().restore_default.replace("{value}", &decimal(state.lang.get(), DEFAULT_CORRELATION, 2)), t().correlation)
                             on:click=move |_| {
                                 set_correlation_invalid.set(false);
                                 state.set_correlation(DEFAULT_CORRELATION);

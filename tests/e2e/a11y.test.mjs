@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { metric, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
+import { metric, servedSnapshot, waitForChart, waitForMonteCarlo, watchErrors } from './harness.mjs';
 import { CHARTS, localeTexts } from '../../scripts/app-facts.mjs';
 
 const CHART_TEXTS = localeTexts('en', 'chart');
@@ -100,6 +100,10 @@ for (const theme of ['light', 'dark']) {
 
       // (Theme-independent: checked once.)
       if (theme === 'light') test("each chart is an image named by its text alternative and what its numbers say; its table's caption says the same", async () => {
+        // Once the scenarios are in, the fan and the sensitivity chart say what they found.
+        await waitForMonteCarlo(page);
+        const pending = localeTexts('en', 'chart').desc_pending;
+        await page.waitForFunction((text) => [...document.querySelectorAll('[data-chart]')].every((el) => !el.getAttribute('aria-label').includes(text)), pending);
         const charts = await page.evaluate(() =>
           [...document.querySelectorAll('[data-chart]')].map((el) => ({
             name: el.dataset.chart,

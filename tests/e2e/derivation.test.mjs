@@ -162,8 +162,15 @@ describe('derivation panels', () => {
     await page.click('[data-derivation] [data-chip="required"]');
     await page.waitForFunction(() => document.querySelector('[data-input="required"] .source-badge').open);
     assert.ok(await page.evaluate(() => document.activeElement === document.querySelector('[data-input="required"] .source-badge summary')));
+    // An advanced input's chip opens its "More assumptions" fold too.
     await page.click('[data-derivation] [data-close]');
     await page.waitForFunction(() => !document.querySelector('[data-derivation]'));
+    assert.equal(await page.$eval('[data-input="margin"]', (el) => el.closest('details.advanced').open), false);
+    await page.click('[data-how="npv"]');
+    await page.click('[data-derivation] [data-chip="margin"]');
+    await page.waitForFunction(() => document.querySelector('[data-input="margin"] .source-badge').open);
+    assert.ok(await page.evaluate(() => document.activeElement === document.querySelector('[data-input="margin"] .source-badge summary')), 'the focus is on the margin source');
+    assert.equal(await page.$eval('[data-input="margin"]', (el) => el.closest('details.advanced').open), true);
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -176,6 +183,9 @@ describe('derivation panels', () => {
     const panel = await open(page, 'gap_pv');
     checkSteps(panel, 'en', 'embed gap_pv');
     assert.equal(panel.result, await page.getAttribute('[data-metric="gap_pv"]', 'data-value'));
+    // No controls in this embed: the chips are labels, not buttons that would do nothing.
+    assert.equal(await page.locator('[data-derivation] button[data-chip]').count(), 0);
+    assert.ok((await page.locator('[data-derivation] span[data-chip]').count()) > 0);
     const width = await page.$eval('[data-derivation]', (el) => el.getBoundingClientRect().width);
     assert.ok(width <= 390, `fits the phone: ${width}`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no sideways scroll');

@@ -22,6 +22,7 @@ import {
   waitForFrame,
   watchErrors,
 } from './harness.mjs';
+import { localeTexts } from '../../scripts/app-facts.mjs';
 
 const HEIGHT_TYPE = 'ai-gap-explorer:height';
 const SANDBOXES = {
@@ -269,10 +270,20 @@ describe("the Embed dialog's snippet on another site", () => {
       `the snippet's URL: ${src}`,
     );
     assert.match(snippet, /\bdata-ai-gap-explorer\b/);
-    // Around the frame, a caption says what the chart's numbers say (the fan's description, as its aria-label has it).
-    const fanLabel = await page.getAttribute('[data-chart="fan"]', 'aria-label');
-    const caption = /<figcaption>([^<]*)<\/figcaption>/.exec(snippet)?.[1].replaceAll('&amp;', '&').replaceAll('&quot;', '"');
-    assert.equal(caption, fanLabel, 'the snippet\'s caption is the chart\'s description');
+    // Around the frame, a caption says what the chart's numbers say: the
+    // fan's description, as its aria-label has it once the scenarios are in.
+    await waitForChart(page, 'fan');
+    await waitForMonteCarlo(page);
+    const captionOf = (text) => /<figcaption>([^<]*)<\/figcaption>/.exec(text)?.[1].replaceAll('&amp;', '&').replaceAll('&quot;', '"');
+    await page.waitForFunction(
+      () => {
+        const caption = /<figcaption>([^<]*)<\/figcaption>/.exec(document.querySelector('#embed-snippet').value)?.[1].replaceAll('&amp;', '&').replaceAll('&quot;', '"');
+        return caption === document.querySelector('[data-chart="fan"]').getAttribute('aria-label');
+      },
+      null,
+      { timeout: 10000 },
+    );
+    assert.ok(!captionOf(await page.inputValue('#embed-snippet')).includes(localeTexts('en', 'chart').desc_pending), 'the scenarios are in');
     await page.getByLabel('Show the controls').check();
     assert.match(await page.inputValue('#embed-snippet'), /[?&;]controls=1\b/, 'the checkbox adds controls=1');
     await page.close();

@@ -31,7 +31,7 @@ function readGroups(page) {
       marks: [...group.querySelectorAll('[data-provenance]')].map((mark) => ({
         kind: mark.dataset.provenance,
         label: mark.textContent.trim(),
-        shape: getComputedStyle(mark.querySelector('.mark-shape')).borderRadius,
+        shape: (({ borderRadius, clipPath, transform }) => `${borderRadius} ${clipPath} ${transform}`)(getComputedStyle(mark.querySelector('.mark-shape'))),
       })),
     })),
   );
@@ -53,10 +53,10 @@ describe('provenance marks', () => {
         assert.equal(group.marks[0].kind, input.provenance, input.name);
         assert.equal(group.marks[0].label, ui[LABEL_KEY[input.provenance]], input.name);
       }
-      // Shape tells the kinds apart without colour: a fact's is round, the others are not.
-      const fact = groups.flatMap((g) => g.marks).find((m) => m.kind === 'fact');
-      const publicMark = groups.flatMap((g) => g.marks).find((m) => m.kind === 'public');
-      assert.notEqual(fact.shape, publicMark.shape);
+      // Shape tells the kinds apart without colour: circle, square, triangle.
+      const shapes = new Map(groups.flatMap((g) => g.marks).map((m) => [m.kind, m.shape]));
+      assert.equal(shapes.size, 3, [...shapes.keys()].join());
+      assert.equal(new Set(shapes.values()).size, 3, `three different shapes: ${[...shapes.values()].join(' | ')}`);
       assert.deepEqual(errors, []);
       await page.close();
     });
@@ -79,6 +79,10 @@ describe('provenance marks', () => {
     assert.ok((await group.locator('.mark-default').textContent()).includes(ui.mark_fact), 'says what the default was');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('required') === '3000');
     assert.notEqual(await metric(page, 'gap'), gapBefore);
+    // The reader's value has a shape of its own (a diamond).
+    const yoursShape = (await readGroups(page)).find((g) => g.name === 'required').marks[0].shape;
+    const factShape = (await readGroups(page)).find((g) => g.name === 'capex').marks[0].shape;
+    assert.notEqual(yoursShape, factShape);
     // Every other input keeps its own kind.
     for (const other of await readGroups(page)) {
       if (other.name !== 'required') assert.notEqual(other.marks[0].kind, 'yours', other.name);
@@ -126,6 +130,7 @@ describe('provenance marks', () => {
 
   test('a link with a changed input opens with that input marked "yours"', async () => {
     const page = await browser.newPage();
+    const errors = watchErrors(page);
     await page.goto(`${site.url}?v=3&lang=de&rate=12`);
     await waitForChart(page, 'gap');
     const groups = await readGroups(page);
@@ -137,11 +142,13 @@ describe('provenance marks', () => {
       (await page.locator('[data-input="rate"] button.restore').textContent()).trim(),
       localeTexts('de', 'ui').restore_default.replace('{value}', '10 %'),
     );
+    assert.deepEqual(errors, []);
     await page.close();
   });
 
   test('every row of the Sources view is marked as a fact; the marks read at 390 px, light and dark', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const errors = watchErrors(page);
     await page.goto(site.url);
     await waitForChart(page, 'gap');
     await page.click('.header-actions button[aria-pressed]');
@@ -159,6 +166,7 @@ describe('provenance marks', () => {
     const top = await page.locator('.assumptions').boundingBox();
     await page.screenshot({ path: screenshotPath('provenance-390-light'), fullPage: true, clip: { x: top.x, y: top.y, width: top.width, height: Math.min(top.height, 1400) } });
     await page.locator('[data-input="rate"]').screenshot({ path: screenshotPath('provenance-390-rate') });
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

@@ -355,7 +355,10 @@ impl ChartId {
         } else {
             // An amount that ends in an abbreviation ("US$ 1,9 bln.") ends
             // the sentence with its own full stop.
-            format!("{} {}", self.label(lang), sentence.replace("..", "."))
+            let sentence = sentence
+                .strip_suffix("..")
+                .map_or(sentence.clone(), |cut| format!("{cut}."));
+            format!("{} {sentence}", self.label(lang))
         }
     }
 }

@@ -29,6 +29,7 @@ pub fn quantity_label(quantity: Quantity, lang: Lang) -> &'static str {
         Quantity::TerminalValue => t.q_terminal_value,
         Quantity::Npv => t.q_npv,
         Quantity::Irr => t.q_irr,
+        Quantity::CapexBeforeEnd => t.q_capex_before_end,
         Quantity::DiscountFactor => t.q_discount_factor,
         Quantity::PresentValue => t.q_present_value,
         Quantity::Year => t.q_year,
@@ -113,6 +114,7 @@ pub fn symbolic(tokens: &[Token], lang: Lang) -> String {
             }
             Token::Number(n) => out.push_str(&decimal(lang, n, 4)),
             Token::YearIndex => out.push('t'),
+            Token::YearsBeforeEnd => out.push('j'),
             Token::Op(op) => out.push_str(op_text(op, previous)),
         }
         previous = Some(*token);
@@ -146,6 +148,7 @@ pub fn filled(tokens: &[Token], lang: Lang) -> String {
             }
             Token::Number(n) => out.push_str(&signed(decimal(lang, n, 4), n)),
             Token::YearIndex => out.push('t'),
+            Token::YearsBeforeEnd => out.push('j'),
             Token::Op(op) => out.push_str(op_text(op, previous)),
         }
         previous = Some(*token);
@@ -153,15 +156,21 @@ pub fn filled(tokens: &[Token], lang: Lang) -> String {
     out
 }
 
-/// A provenance mark as markup (the same as the app's `ProvenanceMark`).
+/// The word a provenance mark of `kind` shows.
 #[must_use]
-pub fn mark_html(kind: ProvenanceKind, t: &UiTexts) -> String {
-    let label = match kind {
+pub fn mark_label(kind: ProvenanceKind, t: &UiTexts) -> &'static str {
+    match kind {
         ProvenanceKind::Fact => t.mark_fact,
         ProvenanceKind::Public => t.mark_public,
         ProvenanceKind::Assumption => t.mark_assumption,
         ProvenanceKind::Yours => t.mark_yours,
-    };
+    }
+}
+
+/// A provenance mark as markup (the same as the app's `ProvenanceMark`).
+#[must_use]
+pub fn mark_html(kind: ProvenanceKind, t: &UiTexts) -> String {
+    let label = mark_label(kind, t);
     format!(
         "<span class=\"mark\" data-provenance=\"{}\"><span class=\"mark-shape\" aria-hidden=\"true\"></span><span class=\"mark-label\">{}</span></span>",
         kind.name(),
@@ -184,7 +193,13 @@ pub struct PanelTexts<'a> {
 /// tree: it is rebuilt whole on every change, and as one string it costs a
 /// fraction of the code.
 #[must_use]
-pub fn panel_html(d: &Derivation, inputs: &Inputs, texts: &PanelTexts, lang: Lang) -> String {
+pub fn panel_html(
+    d: &Derivation,
+    inputs: &Inputs,
+    texts: &PanelTexts,
+    linked: bool,
+    lang: Lang,
+) -> String {
     let t = lang.ui();
     let mut html = format!(
         "<div class=\"panel-head\"><h3 id=\"derivation-title\">{}</h3><button type=\"button\" class=\"secondary\" data-close>{}</button></div>",
@@ -235,10 +250,16 @@ pub fn panel_html(d: &Derivation, inputs: &Inputs, texts: &PanelTexts, lang: Lan
         "<h4>{}</h4><ul class=\"chips\">",
         escape(t.derivation_inputs)
     );
+    // A chip opens its input's source where the page has the controls.
+    let (open, close) = if linked {
+        ("button type=\"button\"", "button")
+    } else {
+        ("span", "span")
+    };
     for &id in &d.inputs {
         let value = inputs.get(id);
         html += &format!(
-            "<li><button type=\"button\" class=\"chip\" data-chip=\"{}\">{}<span class=\"chip-name\">{}</span><span class=\"chip-value\">{}\u{a0}{}</span></button></li>",
+            "<li><{open} class=\"chip\" data-chip=\"{}\">{}<span class=\"chip-name\">{}</span><span class=\"chip-value\">{}\u{a0}{}</span></{close}></li>",
             id.url_name(),
             mark_html(ProvenanceKind::of_input(id, value), t),
             escape(input_label(id, lang)),

@@ -48,8 +48,8 @@ pub use charts::tornado::tornado;
 pub use charts::{ChartData, ChartId, Needs};
 pub use fit::{fit_to_size, Container, Estimate, TextWidth, NARROW_WIDTH};
 pub use formula::{
-    filled as filled_formula, input_value, mark_html, panel_html, quantity_label, quantity_value,
-    symbolic as symbolic_formula, PanelTexts,
+    filled as filled_formula, input_value, mark_html, mark_label, panel_html, quantity_label,
+    quantity_value, symbolic as symbolic_formula, PanelTexts,
 };
 pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};
 pub use table::{data_table, DataTable};

@@ -1,7 +1,8 @@
 //! The charts' texts: in `locales/*.toml` (`[chart]`), compiled by
 //! `gap-text`. Here: the lookups from model ids to those texts. Texts may hold
 //! placeholders (`{year}`, `{start}`, `{end}`, `{value}`, `{n}`, `{share}`,
-//! `{cut}`) that the chart builders fill in; `gap-text`'s build refuses any
+//! `{cut}`, and in the descriptions the numbers `ChartId::describe` names)
+//! that the chart builders fill in; `gap-text`'s build refuses any
 //! other brace, so nothing reaches ECharts that it could read as a template.
 
 use gap_model::{InputId, Method, Unit};

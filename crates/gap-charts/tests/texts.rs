@@ -5,8 +5,31 @@ use std::collections::BTreeSet;
 use gap_charts::{input_label, method_label, texts, Lang, SAME_IN_ALL_LANGUAGES};
 use gap_model::{InputId, Method};
 
-const PLACEHOLDERS: [&str; 8] = [
-    "value", "year", "start", "end", "status", "n", "share", "cut",
+const PLACEHOLDERS: [&str; 23] = [
+    "value",
+    "year",
+    "start",
+    "end",
+    "status",
+    "n",
+    "share",
+    "cut",
+    // The descriptions (`ChartId::describe`).
+    "required",
+    "actual",
+    "gap",
+    "first",
+    "last",
+    "rate",
+    "pv",
+    "list",
+    "input",
+    "low",
+    "high",
+    "median",
+    "with",
+    "without",
+    "gap_without",
 ];
 
 fn placeholders(text: &str) -> BTreeSet<&str> {

@@ -73,6 +73,9 @@ pub enum Quantity {
     TerminalValue,
     Npv,
     Irr,
+    /// A vintage `j` years before the end year, `j = 0 … life − 1` (the
+    /// terminal value's sum).
+    CapexBeforeEnd,
     /// `1 ÷ (1 + rate)^t`.
     DiscountFactor,
     /// A value times its discount factor.
@@ -91,6 +94,8 @@ pub enum Token {
     Number(f64),
     /// The year index `t` (years since `start`) in a formula for every year.
     YearIndex,
+    /// The index `j` (years before `end`) of the terminal value's sum.
+    YearsBeforeEnd,
     Op(Op),
 }
 
@@ -374,25 +379,32 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
     // service are back-cast from capex; and every input the method reads
     // shapes the years a sum runs over.
     let mut implied: Vec<InputId> = Vec::new();
-    if method == Method::Dcf && matches!(metric, Metric::RequiredRevenue | Metric::Gap) {
-        implied.extend([InputId::Rate, InputId::Capex, InputId::HistoryGrowth]);
-    }
-    if matches!(
-        metric,
-        Metric::GapPv | Metric::BreakevenYear | Metric::Npv | Metric::Irr
-    ) {
-        implied.extend(InputId::ALL.into_iter().filter(|id| id.is_used_by(method)));
-    }
-    // The owners' cash flows: whatever the method, they pay capex and the
-    // energy of the capital in service (back-cast with `history_growth`
-    // over `life`) and keep `1 − margin` of revenue.
-    if matches!(metric, Metric::Npv | Metric::Irr) {
-        implied.extend(InputId::ALL.into_iter().filter(|id| {
+    match metric {
+        Metric::RequiredRevenue | Metric::Gap if method == Method::Dcf => {
+            implied.extend([InputId::Rate, InputId::Capex, InputId::HistoryGrowth]);
+        }
+        // The sum over the years: every input the method reads shapes it.
+        Metric::GapPv => {
+            implied.extend(InputId::ALL.into_iter().filter(|id| id.is_used_by(method)))
+        }
+        // The first year that covers its requirement: no discounting, so the
+        // rate matters only where it prices capital (`dcf`).
+        Metric::BreakevenYear => {
+            implied.extend(InputId::ALL.into_iter().filter(|&id| {
+                id.is_used_by(method) && (id != InputId::Rate || method == Method::Dcf)
+            }))
+        }
+        // The owners' cash flows do not depend on the method: they pay capex
+        // and the energy of the capital in service (back-cast with
+        // `history_growth` over `life`) and keep `1 − margin` of revenue. The
+        // IRR is the rate that zeroes their NPV, whatever the discount rate.
+        Metric::Npv | Metric::Irr => implied.extend(InputId::ALL.into_iter().filter(|&id| {
             !matches!(
                 id,
                 InputId::Required | InputId::GpuShare | InputId::Tco | InputId::CapexShare
-            )
-        }));
+            ) && (metric == Metric::Npv || id != InputId::Rate)
+        })),
+        _ => {}
     }
     for id in implied {
         if !used.contains(&id) {
@@ -607,14 +619,14 @@ fn terminal_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome) -> Step {
     let life = p.life as f64;
     let formula = vec![
         op(Op::Sum),
-        Token::Value(Quantity::Capex, None, 0.0),
+        Token::Value(Quantity::CapexBeforeEnd, None, 0.0),
         op(Times),
         op(Open),
         input(inputs, InputId::Life),
         op(Minus),
         Token::Number(1.0),
         op(Minus),
-        Token::YearIndex,
+        Token::YearsBeforeEnd,
         op(Close),
         op(Divide),
         input(inputs, InputId::Life),
@@ -849,6 +861,38 @@ mod tests {
                 }
                 for row in &d.table.rows {
                     assert_eq!(row.len(), d.table.columns.len(), "{what}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_input_a_derivation_names_moves_its_result() {
+        for method in Method::ALL {
+            // A cost cut and an elastic demand, so that the pass-through matters.
+            let mut inputs = Inputs::default()
+                .with(InputId::CostCut, 50.0)
+                .with(InputId::Elasticity, 1.5);
+            inputs.method = method;
+            let inputs = inputs.validate().unwrap();
+            let outcome = run(&inputs);
+            for metric in Metric::ALL {
+                // A year moves in steps: most small changes leave it.
+                if metric == Metric::BreakevenYear {
+                    continue;
+                }
+                let d = derive(&inputs, &outcome, metric);
+                for &id in &d.inputs {
+                    let spec = id.spec();
+                    let value = inputs.get(id);
+                    let moved = [value + spec.step * 3.0, value - spec.step * 3.0]
+                        .into_iter()
+                        .filter_map(|v| inputs.inputs().clone().with(id, v).validate().ok())
+                        .any(|other| derive(&other, &run(&other), metric).result != d.result);
+                    assert!(
+                        moved,
+                        "{method:?} {metric:?}: {id:?} is named but moves nothing"
+                    );
                 }
             }
         }
