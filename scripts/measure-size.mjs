@@ -1,15 +1,26 @@
 // Prints the gzip (level 9) size of every file in the built site and fails
-// when the first view's total exceeds the budget. Sizes are deterministic, so
-// asserting them cannot flake; timings live in scripts/measure-perf.mjs.
+// when the first view or the whole site exceeds its budget. Sizes are
+// deterministic, so asserting them cannot flake; timings live in
+// scripts/measure-perf.mjs.
+//
+// The first view is what a reader downloads before the page works:
+// index.html and what it loads at once (its scripts, preloads and icon, the
+// wasm among them). The rest (the figures' texts, fetched when a reader
+// first wants them; the dataset CSV; the service worker and the manifest's
+// icons) loads later or never.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// The target for the first view is 350 KB; the app is not there yet (the
-// wasm alone is about 350 KB gzip, see README "Performance"). This budget
-// stops it from growing further while that work goes on.
-const TARGET_BYTES = 350 * 1024;
-const BUDGET_BYTES = 600 * 1024;
+// The targets (README "Performance"); the app is not there yet.
+const TARGET_FULL = 450 * 1024;
+const TARGET_EMBED = 350 * 1024;
+// The budgets stop it from growing while that work goes on. The first
+// view's is what it could reach under the former all-files budget of 600 KB
+// (less the 9 KB the other files took then); the whole site's adds room for
+// the files that moved out of the first view (texts, CSV: 29 KB).
+const FIRST_VIEW_BUDGET = 590 * 1024;
+const ALL_FILES_BUDGET = 630 * 1024;
 const root = process.argv[2] ?? 'dist';
 
 function* files(dir) {
@@ -20,20 +31,48 @@ function* files(dir) {
   }
 }
 
+/** The files index.html loads at once: scripts, module preloads, preloads, stylesheets, the icon. */
+function firstViewFiles() {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const loaded = new Set(['index.html']);
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const rel = /\brel="([^"]*)"/.exec(tag)?.[1];
+    if (tag.startsWith('<link') && !['modulepreload', 'preload', 'stylesheet', 'icon'].includes(rel)) continue;
+    const url = /\b(?:src|href)="([^"]*)"/.exec(tag)?.[1];
+    if (url && !/^[a-z]+:/.test(url)) loaded.add(url.replace(/^\.\//, ''));
+  }
+  return loaded;
+}
+
+const firstView = firstViewFiles();
 const rows = [...files(root)]
   .map((path) => {
     const bytes = readFileSync(path);
-    return { file: relative(root, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    const file = relative(root, path);
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, first: firstView.has(file) };
   })
   .sort((a, b) => b.gzip - a.gzip);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const { file, raw, gzip } of rows) {
-  console.log(`${kb(gzip).padStart(10)} gzip ${kb(raw).padStart(10)} raw  ${file}`);
+for (const { file, raw, gzip, first } of rows) {
+  console.log(`${kb(gzip).padStart(10)} gzip ${kb(raw).padStart(10)} raw  ${first ? 'first view' : 'later     '}  ${file}`);
 }
-const total = rows.reduce((sum, row) => sum + row.gzip, 0);
-console.log(`${kb(total).padStart(10)} gzip in all (${rows.length} files); budget ${kb(BUDGET_BYTES)}, target ${kb(TARGET_BYTES)}`);
-if (total > BUDGET_BYTES) {
-  console.error(`size budget exceeded by ${kb(total - BUDGET_BYTES)}`);
+const missing = [...firstView].filter((file) => !rows.some((row) => row.file === file));
+if (missing.length > 0) {
+  console.error(`index.html loads files that are not in ${root}: ${missing.join(', ')}`);
   process.exit(1);
 }
+const total = rows.reduce((sum, row) => sum + row.gzip, 0);
+const first = rows.filter((row) => row.first).reduce((sum, row) => sum + row.gzip, 0);
+console.log(`${kb(first).padStart(10)} gzip first view (${firstView.size} files; the embed view loads the same); budget ${kb(FIRST_VIEW_BUDGET)}, targets ${kb(TARGET_FULL)} full app, ${kb(TARGET_EMBED)} embed`);
+console.log(`${kb(total).padStart(10)} gzip in all (${rows.length} files); budget ${kb(ALL_FILES_BUDGET)}`);
+let failed = false;
+if (first > FIRST_VIEW_BUDGET) {
+  console.error(`first-view budget exceeded by ${kb(first - FIRST_VIEW_BUDGET)}`);
+  failed = true;
+}
+if (total > ALL_FILES_BUDGET) {
+  console.error(`size budget exceeded by ${kb(total - ALL_FILES_BUDGET)}`);
+  failed = true;
+}
+if (failed) process.exit(1);

@@ -6,6 +6,7 @@ pub mod components;
 pub mod echarts;
 pub mod export;
 pub mod failure;
+pub mod figure_texts;
 pub mod format;
 pub mod i18n;
 pub mod service_worker;

@@ -368,9 +368,20 @@ fn main() {
             .map(|c| format!("{:?}", c.as_str()))
             .collect::<Vec<_>>()
             .join(", ");
+        // The texts only with the `texts` feature: the app fetches them.
+        let texts = if std::env::var_os("CARGO_FEATURE_TEXTS").is_some() {
+            format!(
+                "quote: {:?}, gloss: {:?}, caveat: {}, ",
+                f.quote.as_str(),
+                f.gloss.as_str(),
+                opt(&f.caveat)
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "    Figure {{ id: {:?}, metric: {:?}, entity: {:?}, amount: {amount}, qualifier: Qualifier::{}, unit: Unit::{}, period: {:?}, source: {:?}, quote: {:?}, gloss: {:?}, attributed_to: {}, conflicts_with: &[{conflicts}], caveat: {}, date: {}, date_note: {}, quote_language: {} }},",
+            "    Figure {{ id: {:?}, metric: {:?}, entity: {:?}, amount: {amount}, qualifier: Qualifier::{}, unit: Unit::{}, period: {:?}, source: {:?}, {texts}attributed_to: {}, conflicts_with: &[{conflicts}], date: {}, date_note: {}, quote_language: {} }},",
             f.id.as_str(),
             f.metric.as_str(),
             f.entity.as_str(),
@@ -378,10 +389,7 @@ fn main() {
             lookup(UNITS, &f.unit).unwrap_or("Count"),
             f.period.as_str(),
             f.source.as_str(),
-            f.quote.as_str(),
-            f.gloss.as_str(),
             opt(&f.attributed_to),
-            opt(&f.caveat),
             opt(&f.date),
             opt(&f.date_note),
             f.quote_language

@@ -54,8 +54,6 @@ pub fn ExportMenu() -> impl IntoView {
         });
         export::download_text("ai-gap-state.json", "application/json", &json);
     };
-    let dataset_csv =
-        move |_| export::download_text("ai-gap-figures.csv", "text/csv", &gap_data::figures_csv());
 
     view! {
         <section class="export" aria-labelledby="export-title">
@@ -93,7 +91,8 @@ pub fn ExportMenu() -> impl IntoView {
             <div class="export-row">
                 <button type="button" data-export="csv" on:click=yearly_csv>{move || t().download_yearly_csv}</button>
                 <button type="button" data-export="json" on:click=state_json>{move || t().download_json}</button>
-                <button type="button" data-export="dataset" on:click=dataset_csv>{move || t().download_dataset}</button>
+                // A file the build writes beside the app (scripts/site-data.mjs).
+                <a class="button" data-export="dataset" href="figures.csv" download="ai-gap-figures.csv">{move || t().download_dataset}</a>
                 <button type="button" data-action="embed" on:click=move |_| set_embed_open.set(true)>{move || t().embed}</button>
                 <button type="button" data-action="print" on:click=move |_| print()>{move || t().print}</button>
             </div>

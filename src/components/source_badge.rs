@@ -1,6 +1,7 @@
 use gap_model::{InputId, Provenance, ProvenanceKind};
 use leptos::prelude::*;
 
+use crate::figure_texts;
 use crate::format::decimal;
 use crate::i18n::texts;
 use crate::state::{use_app_state, View};
@@ -42,7 +43,11 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
     // Hovering a fact's source shows its quote, marked with the article's
     // language; opening the fold shows more.
     let quote_lang = figure.map_or("en", |f| f.quote_lang().code());
-    let quote = figure.map(|f| f.quote).unwrap_or_default();
+    let quote = move || {
+        figure
+            .and_then(|f| figure_texts::get(f.id))
+            .map(|texts| texts.quote)
+    };
     let default_text = move || {
         let lang = state.lang.get();
         format!(
@@ -61,24 +66,18 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
         match spec.provenance {
             Provenance::Figure(_) => figure.map(|figure| {
                 let lang = figure.quote_lang().code();
-                let mut html = format!(
-                    "<blockquote lang=\"{lang}\">{}</blockquote><p class=\"gloss\">{}</p>",
-                    e(figure.quote),
-                    e(figure.gloss)
-                );
-                if let Some(caveat) = figure.caveat {
-                    html += &format!("<p class=\"caveat\"><strong>{}: </strong>{}</p>", e(t.caveat), e(caveat));
+                let mut html = quote_html(figure, lang);
+                if let Some(caveat) = figure_texts::get(figure.id).and_then(|texts| texts.caveat) {
+                    html += &format!("<p class=\"caveat\"><strong>{}: </strong>{}</p>", e(t.caveat), e(&caveat));
                 }
                 for other in figure.conflicts_with.iter().filter_map(|id| gap_data::figure(id)) {
                     let info = other.source_info();
                     html += &format!(
-                        "<div class=\"conflict\" data-conflict=\"{}\"><p class=\"conflict-head\">{} {}</p><blockquote lang=\"{}\">{}</blockquote><p class=\"gloss\">{}</p></div>",
+                        "<div class=\"conflict\" data-conflict=\"{}\"><p class=\"conflict-head\">{} {}</p>{}</div>",
                         other.id,
                         e(t.conflicts_with),
                         e(info.map(|s| s.outlet).unwrap_or_default()),
-                        other.quote_lang().code(),
-                        e(other.quote),
-                        e(other.gloss)
+                        quote_html(other, other.quote_lang().code())
                     );
                 }
                 html += &format!(
@@ -99,13 +98,11 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
                 );
                 for figure in id.contested_by().iter().filter_map(|id| gap_data::figure(id)) {
                     html += &format!(
-                        "<div class=\"side\" data-conflict=\"{}\"><span class=\"amount\">{}</span> <span class=\"where\">{}</span><blockquote lang=\"{}\">{}</blockquote><p class=\"gloss\">{}</p></div>",
+                        "<div class=\"side\" data-conflict=\"{}\"><span class=\"amount\">{}</span> <span class=\"where\">{}</span>{}</div>",
                         figure.id,
-                        e(&crate::format::figure_amount(state.lang.get_untracked(), figure)),
+                        e(&crate::format::figure_amount(state.lang.get(), figure)),
                         e(figure.source_info().map(|s| s.outlet).unwrap_or_default()),
-                        figure.quote_lang().code(),
-                        e(figure.quote),
-                        e(figure.gloss)
+                        quote_html(figure, figure.quote_lang().code())
                     );
                 }
                 html += "</div>";
@@ -126,7 +123,9 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
     };
     view! {
         <div class="provenance">
-            <details class="source-badge">
+            // Opening the fold, or pointing at it (its outlet's tooltip is
+            // the quote), fetches the figures' texts.
+            <details class="source-badge" on:toggle=move |_| figure_texts::load() on:pointerover=move |_| figure_texts::load()>
                 <summary>
                     <ProvenanceMark kind=kind />
                     <Show when=moved>
@@ -149,5 +148,28 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
                 </button>
             </Show>
         </div>
+    }
+}
+
+/// A figure's quote and gloss as markup, or where they stand until the
+/// texts arrive (or why they did not).
+#[must_use]
+pub fn quote_html(figure: &gap_data::Figure, lang: &str) -> String {
+    use gap_text::escape_html as e;
+    match figure_texts::get(figure.id) {
+        Some(texts) => format!(
+            "<blockquote lang=\"{lang}\">{}</blockquote><p class=\"gloss\">{}</p>",
+            e(&texts.quote),
+            e(&texts.gloss)
+        ),
+        None => {
+            let t = texts(use_app_state().lang.get());
+            let note = if figure_texts::failed() {
+                t.texts_failed
+            } else {
+                t.texts_loading
+            };
+            format!("<p class=\"hint\" data-texts-pending>{}</p>", e(note))
+        }
     }
 }

@@ -1,6 +1,8 @@
 use gap_data::{Figure, Source, FIGURES, SOURCES};
 use leptos::prelude::*;
 
+use super::source_badge::quote_html;
+use crate::figure_texts;
 use crate::format::figure_amount;
 use crate::i18n::texts;
 use crate::state::{use_app_state, View};
@@ -12,16 +14,19 @@ pub fn SourcesView() -> impl IntoView {
     let state = use_app_state();
     let t = move || texts(state.lang.get());
     let (filter, set_filter) = signal(String::new());
+    // The quotes and glosses are a file of their own: fetch it now.
+    figure_texts::load();
     let matching = move |figure: &Figure| {
         filter.with(|needle| {
             let needle = needle.trim().to_lowercase();
+            let texts = figure_texts::get(figure.id);
             needle.is_empty()
                 || [
                     figure.id,
                     figure.metric,
                     figure.entity,
-                    figure.quote,
-                    figure.gloss,
+                    texts.as_ref().map_or("", |t| t.quote.as_str()),
+                    texts.as_ref().map_or("", |t| t.gloss.as_str()),
                     figure.period,
                     figure.attributed_to.unwrap_or(""),
                 ]
@@ -104,16 +109,14 @@ fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
     let t = texts(lang);
     let quote_lang = |figure: &Figure| figure.quote_lang().code();
     let mut html = format!(
-        "<li class=\"figure\" id=\"figure-{id}\" data-figure=\"{id}\"><div class=\"figure-head\">{mark}<span class=\"metric\">{metric} — {entity}</span><span class=\"amount\">{amount}</span><span class=\"period\">{period}</span></div><blockquote lang=\"{quote_lang}\">{quote}</blockquote><p class=\"gloss\">{gloss}</p>",
+        "<li class=\"figure\" id=\"figure-{id}\" data-figure=\"{id}\"><div class=\"figure-head\">{mark}<span class=\"metric\">{metric} — {entity}</span><span class=\"amount\">{amount}</span><span class=\"period\">{period}</span></div>{quote}",
         id = figure.id,
         mark = gap_charts::mark_html(gap_model::ProvenanceKind::Fact, t),
         metric = e(figure.metric),
         entity = e(figure.entity),
         amount = e(&figure_amount(lang, figure)),
         period = e(figure.period),
-        quote_lang = quote_lang(figure),
-        quote = e(figure.quote),
-        gloss = e(figure.gloss),
+        quote = quote_html(figure, quote_lang(figure)),
     );
     if let Some(who) = figure.attributed_to {
         html += &format!(
@@ -122,8 +125,8 @@ fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
             e(who)
         );
     }
-    if let Some(caveat) = figure.caveat {
-        html += &format!("<p class=\"caveat\">{}: {}</p>", e(t.caveat), e(caveat));
+    if let Some(caveat) = figure_texts::get(figure.id).and_then(|texts| texts.caveat) {
+        html += &format!("<p class=\"caveat\">{}: {}</p>", e(t.caveat), e(&caveat));
     }
     let conflicts: Vec<&'static Figure> = figure
         .conflicts_with
@@ -139,11 +142,10 @@ fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
         );
         for other in conflicts {
             html += &format!(
-                "<div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span><blockquote lang=\"{}\">{}</blockquote></div>",
+                "<div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span>{}</div>",
                 e(&figure_amount(lang, other)),
                 e(other.source),
-                quote_lang(other),
-                e(other.quote)
+                quote_html(other, quote_lang(other))
             );
         }
         html += "</div></div>";

@@ -108,6 +108,8 @@ describe('provenance marks', () => {
     await page.goto(site.url);
     await waitForChart(page, 'gap');
     await page.evaluate(() => document.querySelectorAll('details.advanced, .source-badge').forEach((fold) => (fold.open = true)));
+    // The quotes arrive with the figures' texts, fetched once a fold opens.
+    await page.waitForFunction(() => document.querySelectorAll('.source-badge blockquote').length > 0 && !document.querySelector('.source-badge [data-texts-pending]'));
     const contested = INPUTS.filter((input) => input.contested_by.length > 0);
     assert.deepEqual(contested.map((input) => input.name).sort(), ['energy', 'growth']);
     for (const input of contested) {
@@ -126,6 +128,40 @@ describe('provenance marks', () => {
     await page.locator('[data-input="energy"]').screenshot({ path: screenshotPath('provenance-energy-conflict') });
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test("the quotes are not in the first view: nothing fetches them until a reader opens a source; offline they come from the service worker", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(site.url);
+    await waitForChart(page, 'gap');
+    assert.ok(!fetched.some((path) => path.endsWith('/figure-texts.json')), `no texts fetched at start: ${fetched.join(' ')}`);
+    assert.equal(await page.locator('[data-input="revenue"] .source-badge blockquote').count(), 0);
+    await page.locator('[data-input="revenue"] .source-badge summary').click();
+    await page.waitForSelector('[data-input="revenue"] .source-badge blockquote');
+    assert.ok(fetched.some((path) => path.endsWith('/figure-texts.json')), 'fetched when the fold opened');
+    const quote = await page.textContent('[data-input="revenue"] .source-badge blockquote');
+    assert.match(quote, /Actual AI-Specific Revenue/);
+    assert.equal(await page.getAttribute('[data-input="revenue"] .mark-source', 'title'), quote, "the outlet's tooltip is the quote");
+
+    // Offline, a new page gets the texts from the service worker's precache.
+    const installed = await page.evaluate(() =>
+      Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15000))]),
+    );
+    assert.ok(installed, 'the app installed its service worker');
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    await offline.goto(site.url);
+    await waitForChart(offline, 'gap');
+    await offline.click('.header-actions button[aria-pressed]');
+    await offline.waitForSelector('[data-figure] blockquote');
+    assert.equal(await offline.locator('[data-texts-pending]').count(), 0, 'every quote is there offline');
+    await context.setOffline(false);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test('a link with a changed input opens with that input marked "yours"', async () => {

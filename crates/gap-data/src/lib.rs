@@ -3,7 +3,10 @@
 //!
 //! `build.rs` parses and validates `seeds/figures.toml` and `seeds/sources.toml` and
 //! generates static data; this crate has no runtime dependencies and builds for
-//! `wasm32-unknown-unknown`.
+//! `wasm32-unknown-unknown`. The quotes, glosses and caveats (and the CSV and
+//! JSON made of them) come only with the `texts` feature (on by default): the
+//! app builds without it and fetches `figure-texts.json`, which
+//! `examples/site_files.rs` writes, when a reader first wants them.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -196,14 +199,17 @@ pub struct Figure {
     /// File name in `seeds/` of the article stating it.
     pub source: &'static str,
     /// Verbatim text from the article that states the number.
+    #[cfg(feature = "texts")]
     pub quote: &'static str,
     /// English rendering of `quote`.
+    #[cfg(feature = "texts")]
     pub gloss: &'static str,
     /// Who the article credits, if anyone.
     pub attributed_to: Option<&'static str>,
     /// Ids of figures that contradict this one (symmetric).
     pub conflicts_with: &'static [&'static str],
     /// Why the figure needs care.
+    #[cfg(feature = "texts")]
     pub caveat: Option<&'static str>,
     /// ISO day or month of a market move.
     pub date: Option<&'static str>,
@@ -257,6 +263,7 @@ pub fn figures_in(file: &str) -> impl Iterator<Item = &'static Figure> {
 }
 
 /// Column names of [`figures_csv`], in order.
+#[cfg(feature = "texts")]
 pub const CSV_HEADER: [&str; 16] = [
     "id",
     "metric",
@@ -278,6 +285,7 @@ pub const CSV_HEADER: [&str; 16] = [
 
 /// All figures as RFC 4180 CSV (CRLF line ends, header row). `value` is filled for single
 /// numbers, `low`/`high` for ranges; `conflicts_with` is `;`-joined.
+#[cfg(feature = "texts")]
 #[must_use]
 pub fn figures_csv() -> String {
     let mut out = String::with_capacity(FIGURES.len() * 400);
@@ -314,10 +322,12 @@ pub fn figures_csv() -> String {
 }
 
 /// Plain decimal (`500000000000`, `0.55`), which spreadsheets read without surprises.
+#[cfg(feature = "texts")]
 fn num(v: f64) -> String {
     format!("{v}")
 }
 
+#[cfg(feature = "texts")]
 fn push_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
@@ -332,6 +342,52 @@ fn push_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
         }
     }
     out.push_str("\r\n");
+}
+
+/// Every figure's quote, gloss and caveat as JSON, `{"<id>": {"quote": …,
+/// "gloss": …, "caveat": …}}` (no caveat key when there is none): the file
+/// the app fetches when a reader first wants them.
+#[cfg(feature = "texts")]
+#[must_use]
+pub fn figure_texts_json() -> String {
+    let mut out = String::from("{");
+    for (i, f) in FIGURES.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "\n{}:{{\"quote\":{},\"gloss\":{}",
+            json_string(f.id),
+            json_string(f.quote),
+            json_string(f.gloss)
+        ));
+        if let Some(caveat) = f.caveat {
+            out.push_str(&format!(",\"caveat\":{}", json_string(caveat)));
+        }
+        out.push('}');
+    }
+    out.push_str("\n}\n");
+    out
+}
+
+/// `text` as a JSON string literal.
+#[cfg(feature = "texts")]
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
