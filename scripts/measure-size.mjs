@@ -7,7 +7,8 @@
 // index.html and what it loads at once (its scripts, preloads and icon, the
 // wasm among them). The rest (the figures' texts, fetched when a reader
 // first wants them; the dataset CSV; the service worker and the manifest's
-// icons) loads later or never.
+// icons) comes later: on demand, or when the service worker precaches every
+// file after start-up.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -53,6 +54,10 @@ const rows = [...files(root)]
   })
   .sort((a, b) => b.gzip - a.gzip);
 
+// The app's wasm is fetched by the inline loader; index.html preloads it.
+// Should a build stop preloading it, it still counts as the first view's.
+for (const row of rows) if (row.file.endsWith('.wasm')) row.first = true;
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const { file, raw, gzip, first } of rows) {
   console.log(`${kb(gzip).padStart(10)} gzip ${kb(raw).padStart(10)} raw  ${first ? 'first view' : 'later     '}  ${file}`);
@@ -63,8 +68,9 @@ if (missing.length > 0) {
   process.exit(1);
 }
 const total = rows.reduce((sum, row) => sum + row.gzip, 0);
-const first = rows.filter((row) => row.first).reduce((sum, row) => sum + row.gzip, 0);
-console.log(`${kb(first).padStart(10)} gzip first view (${firstView.size} files; the embed view loads the same); budget ${kb(FIRST_VIEW_BUDGET)}, targets ${kb(TARGET_FULL)} full app, ${kb(TARGET_EMBED)} embed`);
+const firstRows = rows.filter((row) => row.first);
+const first = firstRows.reduce((sum, row) => sum + row.gzip, 0);
+console.log(`${kb(first).padStart(10)} gzip first view (${firstRows.length} files; the embed view loads the same); budget ${kb(FIRST_VIEW_BUDGET)}, targets ${kb(TARGET_FULL)} full app, ${kb(TARGET_EMBED)} embed`);
 console.log(`${kb(total).padStart(10)} gzip in all (${rows.length} files); budget ${kb(ALL_FILES_BUDGET)}`);
 let failed = false;
 if (first > FIRST_VIEW_BUDGET) {

@@ -17,6 +17,9 @@ const inputs = [
   join(root, 'crates', 'gap-data', 'build.rs'),
   join(root, 'crates', 'gap-data', 'src', 'lib.rs'),
   join(root, 'crates', 'gap-data', 'examples', 'site_files.rs'),
+  join(root, 'crates', 'gap-data', 'Cargo.toml'),
+  join(root, 'Cargo.lock'),
+  fileURLToPath(import.meta.url),
 ];
 
 const mtime = (path) => statSync(path).mtimeMs;

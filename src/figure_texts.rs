@@ -57,14 +57,36 @@ pub fn load() {
                 TEXTS.with(|slot| *slot.borrow_mut() = Some(texts));
                 status.set(Status::Loaded);
             }
-            None => status.set(Status::Failed),
+            None => {
+                status.set(Status::Failed);
+                retry_when_online();
+            }
         }
     });
 }
 
+/// After a failed fetch, tries again once the browser is back online.
+fn retry_when_online() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let retry = wasm_bindgen::closure::Closure::once_into_js(load);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "online",
+        retry.unchecked_ref(),
+        &options,
+    );
+}
+
 async fn fetch() -> Option<js_sys::Object> {
     let window = web_sys::window()?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(URL))
+    // Revalidated, never a stale copy from an earlier deployment (the name
+    // carries no hash); under the service worker the precache answers.
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(URL, &init))
         .await
         .ok()?
         .dyn_into::<web_sys::Response>()
@@ -102,8 +124,13 @@ pub fn get(id: &str) -> Option<FigureText> {
     })
 }
 
-/// Whether the fetch failed (offline before the service worker had the file).
+/// Whether the texts could not be had: the fetch failed (offline before the
+/// service worker had the file), or the file lacks the figure.
 #[must_use]
-pub fn failed() -> bool {
-    status().get() == Status::Failed
+pub fn missing(id: &str) -> bool {
+    match status().get() {
+        Status::Failed => true,
+        Status::Loaded => get(id).is_none(),
+        Status::Idle | Status::Loading => false,
+    }
 }

@@ -66,7 +66,7 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
         match spec.provenance {
             Provenance::Figure(_) => figure.map(|figure| {
                 let lang = figure.quote_lang().code();
-                let mut html = quote_html(figure, lang);
+                let mut html = quote_html(figure, lang, t);
                 if let Some(caveat) = figure_texts::get(figure.id).and_then(|texts| texts.caveat) {
                     html += &format!("<p class=\"caveat\"><strong>{}: </strong>{}</p>", e(t.caveat), e(&caveat));
                 }
@@ -77,7 +77,7 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
                         other.id,
                         e(t.conflicts_with),
                         e(info.map(|s| s.outlet).unwrap_or_default()),
-                        quote_html(other, other.quote_lang().code())
+                        quote_html(other, other.quote_lang().code(), t)
                     );
                 }
                 html += &format!(
@@ -102,7 +102,7 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
                         figure.id,
                         e(&crate::format::figure_amount(state.lang.get(), figure)),
                         e(figure.source_info().map(|s| s.outlet).unwrap_or_default()),
-                        quote_html(figure, figure.quote_lang().code())
+                        quote_html(figure, figure.quote_lang().code(), t)
                     );
                 }
                 html += "</div>";
@@ -154,17 +154,16 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
 /// A figure's quote and gloss as markup, or where they stand until the
 /// texts arrive (or why they did not).
 #[must_use]
-pub fn quote_html(figure: &gap_data::Figure, lang: &str) -> String {
+pub fn quote_html(figure: &gap_data::Figure, quote_lang: &str, t: &crate::i18n::UiTexts) -> String {
     use gap_text::escape_html as e;
     match figure_texts::get(figure.id) {
         Some(texts) => format!(
-            "<blockquote lang=\"{lang}\">{}</blockquote><p class=\"gloss\">{}</p>",
+            "<blockquote lang=\"{quote_lang}\">{}</blockquote><p class=\"gloss\">{}</p>",
             e(&texts.quote),
             e(&texts.gloss)
         ),
         None => {
-            let t = texts(use_app_state().lang.get());
-            let note = if figure_texts::failed() {
+            let note = if figure_texts::missing(figure.id) {
                 t.texts_failed
             } else {
                 t.texts_loading

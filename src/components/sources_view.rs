@@ -19,19 +19,21 @@ pub fn SourcesView() -> impl IntoView {
     let matching = move |figure: &Figure| {
         filter.with(|needle| {
             let needle = needle.trim().to_lowercase();
+            if needle.is_empty() {
+                return true;
+            }
             let texts = figure_texts::get(figure.id);
-            needle.is_empty()
-                || [
-                    figure.id,
-                    figure.metric,
-                    figure.entity,
-                    texts.as_ref().map_or("", |t| t.quote.as_str()),
-                    texts.as_ref().map_or("", |t| t.gloss.as_str()),
-                    figure.period,
-                    figure.attributed_to.unwrap_or(""),
-                ]
-                .iter()
-                .any(|field| field.to_lowercase().contains(&needle))
+            [
+                figure.id,
+                figure.metric,
+                figure.entity,
+                texts.as_ref().map_or("", |t| t.quote.as_str()),
+                texts.as_ref().map_or("", |t| t.gloss.as_str()),
+                figure.period,
+                figure.attributed_to.unwrap_or(""),
+            ]
+            .iter()
+            .any(|field| field.to_lowercase().contains(&needle))
         })
     };
     let shown_count = move || FIGURES.iter().filter(|figure| matching(figure)).count();
@@ -116,7 +118,7 @@ fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
         entity = e(figure.entity),
         amount = e(&figure_amount(lang, figure)),
         period = e(figure.period),
-        quote = quote_html(figure, quote_lang(figure)),
+        quote = quote_html(figure, quote_lang(figure), t),
     );
     if let Some(who) = figure.attributed_to {
         html += &format!(
@@ -145,7 +147,7 @@ fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
                 "<div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span>{}</div>",
                 e(&figure_amount(lang, other)),
                 e(other.source),
-                quote_html(other, quote_lang(other))
+                quote_html(other, quote_lang(other), t)
             );
         }
         html += "</div></div>";

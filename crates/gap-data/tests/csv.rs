@@ -129,3 +129,24 @@ fn reader_handles_edge_cases() {
     let rows = parse_csv("a,\"b,c\",\"say \"\"hi\"\"\",\"x\r\ny\",\r\n");
     assert_eq!(rows, vec![vec!["a", "b,c", "say \"hi\"", "x\r\ny", ""]]);
 }
+
+/// The texts file the app fetches is valid JSON with every figure's quote,
+/// gloss and caveat, verbatim.
+#[test]
+fn figure_texts_json_round_trips() {
+    let parsed: serde_json::Value =
+        serde_json::from_str(&gap_data::figure_texts_json()).expect("valid JSON");
+    let entries = parsed.as_object().expect("an object");
+    assert_eq!(entries.len(), FIGURES.len());
+    for f in FIGURES {
+        let entry = &entries[f.id];
+        assert_eq!(entry["quote"], f.quote, "{}", f.id);
+        assert_eq!(entry["gloss"], f.gloss, "{}", f.id);
+        assert_eq!(
+            entry.get("caveat").and_then(|c| c.as_str()),
+            f.caveat,
+            "{}",
+            f.id
+        );
+    }
+}
