@@ -90,50 +90,24 @@ fn signed(text: String, value: f64) -> String {
 /// a quantity of every year carries the subscript ₜ.
 #[must_use]
 pub fn symbolic(tokens: &[Token], lang: Lang) -> String {
-    let mut out = String::new();
-    let mut previous = None;
-    for token in tokens {
-        match *token {
-            Token::Input(id, _) => out.push_str(input_label(id, lang)),
-            Token::Value(quantity, year, _) => {
-                out.push_str(quantity_label(quantity, lang));
-                if year.is_none()
-                    && matches!(
-                        quantity,
-                        Quantity::Gap
-                            | Quantity::CashFlow
-                            | Quantity::Actual
-                            | Quantity::Required
-                            | Quantity::Capex
-                            | Quantity::Energy
-                            | Quantity::Vintage
-                    )
-                {
-                    out.push('ₜ');
-                }
-            }
-            Token::Number(n) => out.push_str(&decimal(lang, n, 4)),
-            Token::YearIndex => out.push('t'),
-            Token::YearsBeforeEnd => out.push('j'),
-            Token::Op(op) => out.push_str(op_text(op, previous)),
-        }
-        previous = Some(*token);
-    }
-    out
+    write(tokens, lang, false)
 }
 
 /// The formula with this state's numbers.
 #[must_use]
 pub fn filled(tokens: &[Token], lang: Lang) -> String {
+    write(tokens, lang, true)
+}
+
+/// The one walk over a formula's tokens: names, or (`numbers`) values.
+fn write(tokens: &[Token], lang: Lang, numbers: bool) -> String {
     let mut out = String::new();
     let mut previous = None;
-    // Inside parentheses the spaces do not break: "(1 + 10 %)^3" stays on one line.
+    // Inside parentheses the spaces of a filled formula do not break:
+    // "(1 + 10 %)^3" stays on one line.
     let mut depth = 0_usize;
     for token in tokens {
         match *token {
-            Token::Op(op @ (Op::Plus | Op::Minus | Op::Times | Op::Divide)) if depth > 0 => {
-                out.push_str(&op_text(op, previous).replace(' ', "\u{a0}"));
-            }
             Token::Op(Op::Open) => {
                 depth += 1;
                 out.push('(');
@@ -142,14 +116,36 @@ pub fn filled(tokens: &[Token], lang: Lang) -> String {
                 depth = depth.saturating_sub(1);
                 out.push(')');
             }
-            Token::Input(id, value) => out.push_str(&signed(input_value(id, value, lang), value)),
-            Token::Value(quantity, _, value) => {
+            Token::Op(op) if numbers && depth > 0 => {
+                out.push_str(&op_text(op, previous).replace(' ', "\u{a0}"));
+            }
+            Token::Op(op) => out.push_str(op_text(op, previous)),
+            Token::Input(id, value) if numbers => {
+                out.push_str(&signed(input_value(id, value, lang), value));
+            }
+            Token::Input(id, _) => out.push_str(input_label(id, lang)),
+            Token::Value(quantity, _, value) if numbers => {
                 out.push_str(&signed(quantity_value(quantity, value, lang), value));
+            }
+            Token::Value(quantity, year, _) => {
+                out.push_str(quantity_label(quantity, lang));
+                let every_year = matches!(
+                    quantity,
+                    Quantity::Gap
+                        | Quantity::CashFlow
+                        | Quantity::Actual
+                        | Quantity::Required
+                        | Quantity::Capex
+                        | Quantity::Energy
+                        | Quantity::Vintage
+                );
+                if year.is_none() && every_year {
+                    out.push('ₜ');
+                }
             }
             Token::Number(n) => out.push_str(&signed(decimal(lang, n, 4), n)),
             Token::YearIndex => out.push('t'),
             Token::YearsBeforeEnd => out.push('j'),
-            Token::Op(op) => out.push_str(op_text(op, previous)),
         }
         previous = Some(*token);
     }

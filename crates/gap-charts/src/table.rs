@@ -17,10 +17,10 @@ const PICTURE_ONLY_SERIES: [&str; 6] = [
 const PICTURE_ONLY_SUFFIX: &str = "-base";
 
 /// Rows are the chart's categories (years, methods, inputs…); columns its
-/// series. A cell is `None` where a series has no value for that row.
+/// series. A cell is `None` where a series has no value for that row. (Its
+/// caption is the chart's description, `ChartId::describe`.)
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataTable {
-    pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<(String, Vec<Option<f64>>)>,
 }
@@ -28,10 +28,6 @@ pub struct DataTable {
 #[must_use]
 pub fn data_table(chart: &Chart) -> DataTable {
     let option = serde_json::to_value(chart).unwrap_or(Value::Null);
-    let caption = first(&option["title"])["text"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
     let mut columns = Vec::new();
     let mut rows: Vec<(String, Vec<Option<f64>>)> = Vec::new();
     let series = option["series"].as_array().cloned().unwrap_or_default();
@@ -61,11 +57,7 @@ pub fn data_table(chart: &Chart) -> DataTable {
     for (_, cells) in &mut rows {
         cells.resize(columns.len(), None);
     }
-    DataTable {
-        caption,
-        columns,
-        rows,
-    }
+    DataTable { columns, rows }
 }
 
 fn shows_message(series: &Value) -> bool {
@@ -92,13 +84,6 @@ fn categories_of(option: &Value, series: &Value) -> Option<Vec<String>> {
         }
     }
     None
-}
-
-fn first(value: &Value) -> &Value {
-    match value {
-        Value::Array(list) => list.first().unwrap_or(&Value::Null),
-        other => other,
-    }
 }
 
 fn label(value: &Value) -> String {

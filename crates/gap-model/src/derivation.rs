@@ -330,16 +330,18 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
             filled.push(op(Divide));
             filled.extend(at(rate));
             filled.extend([op(Power), Token::Number(count(n))]);
-            let (quantity, value) = match metric {
-                Metric::Npv => (Quantity::Npv, outcome.npv),
-                _ => (Quantity::Npv, 0.0),
-            };
+            // The NPV at the discount rate, or at the IRR, where it is zero
+            // (without an IRR there is no rate to fill in).
             if metric == Metric::Npv || irr.is_some() {
                 steps.push(Step {
-                    quantity,
+                    quantity: Quantity::Npv,
                     formula,
                     filled,
-                    value,
+                    value: if metric == Metric::Npv {
+                        outcome.npv
+                    } else {
+                        0.0
+                    },
                 });
             }
             steps.push(cash_flow_step(inputs, &p, outcome));
