@@ -19,10 +19,12 @@ pub enum Metric {
     BreakevenYear,
     Npv,
     Irr,
+    /// The revenue growth that closes the gap by a year (the solver's).
+    GrowthNeeded,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 7] = [
+    pub const ALL: [Metric; 8] = [
         Metric::RequiredRevenue,
         Metric::ActualRevenue,
         Metric::Gap,
@@ -30,6 +32,7 @@ impl Metric {
         Metric::BreakevenYear,
         Metric::Npv,
         Metric::Irr,
+        Metric::GrowthNeeded,
     ];
 
     /// The readout's public `data-metric` (and `data-derivation`) name.
@@ -43,6 +46,7 @@ impl Metric {
             Metric::BreakevenYear => "breakeven_year",
             Metric::Npv => "npv",
             Metric::Irr => "irr",
+            Metric::GrowthNeeded => "growth_needed",
         }
     }
 
@@ -81,6 +85,9 @@ pub enum Quantity {
     /// A value times its discount factor.
     PresentValue,
     Year,
+    /// `(1 − cost_cut × pass_through)^(1 − elasticity)`: what a price cut
+    /// does to revenue from the year after the start.
+    PriceEffect,
 }
 
 /// One symbol of a formula.
@@ -119,6 +126,8 @@ pub enum Op {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub quantity: Quantity,
+    /// The model year the value belongs to, for a quantity of one year.
+    pub year: Option<i32>,
     pub formula: Vec<Token>,
     /// The formula with this state's numbers; a sum over years is written
     /// out. Evaluating it gives `value` (within the rounding of what is shown).
@@ -140,6 +149,9 @@ pub struct Derivation {
     pub inputs: Vec<InputId>,
     /// The intermediate values, one row per vintage or year.
     pub table: Table,
+    /// The year asked about, if any: the steps are that year's, and a table
+    /// with one row per year marks it.
+    pub year: Option<i32>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -169,41 +181,224 @@ fn one_plus_rate(inputs: &ValidInputs) -> [Token; 5] {
     ]
 }
 
+/// What a reader asks the derivation panel to explain: a readout, or a
+/// chart's bar or point (a year of the path, another method, an input at
+/// the end of its range).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Question {
+    pub metric: Metric,
+    /// For required revenue, actual revenue and the gap: the model year
+    /// (the start when `None` or outside the horizon). For the growth
+    /// needed: the year the gap must close by (the end when `None`). For
+    /// the sums over the years: the year whose row to mark.
+    pub year: Option<i32>,
+    /// The inputs differ from the page's in this one respect.
+    pub change: Option<Change>,
+}
+
+impl Question {
+    /// The readout `metric` as the page shows it.
+    #[must_use]
+    pub fn of(metric: Metric) -> Question {
+        Question {
+            metric,
+            year: None,
+            change: None,
+        }
+    }
+}
+
+/// An input set other than the page's, as a chart compares them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Change {
+    Method(Method),
+    Input(InputId, f64),
+}
+
+/// The answer to a [`Question`]: the inputs and run its numbers come from
+/// (the page's, or the changed ones) and the derivation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub inputs: ValidInputs,
+    pub outcome: Outcome,
+    pub derivation: Derivation,
+}
+
+/// Answers `question` at `inputs`, whose run is `outcome`. A change the
+/// inputs cannot take (a value outside its range) is ignored: the answer is
+/// then the page's own.
+#[must_use]
+pub fn explain(inputs: &ValidInputs, outcome: &Outcome, question: Question) -> Explanation {
+    let changed = question.change.and_then(|change| {
+        let mut other = inputs.inputs().clone();
+        match change {
+            Change::Method(method) => other.method = method,
+            Change::Input(id, value) => other.set_keeping_horizon(id, value),
+        }
+        other.validate().ok()
+    });
+    let (inputs, outcome) = match changed {
+        Some(other) => {
+            let run = crate::run(&other);
+            (other, run)
+        }
+        None => (inputs.clone(), outcome.clone()),
+    };
+    if question.metric == Metric::GrowthNeeded {
+        return growth_needed_explanation(inputs, outcome, question.year);
+    }
+    let derivation = derive_at(&inputs, &outcome, question.metric, question.year);
+    Explanation {
+        inputs,
+        outcome,
+        derivation,
+    }
+}
+
+/// The growth needed to close the gap by `year` (the end when `None`): the
+/// solver's answer rounded up to a tenth of a percent (still enough, since
+/// more growth never closes the gap later), or `None` when no growth in the
+/// allowed range does it.
+#[must_use]
+pub fn growth_needed(inputs: &ValidInputs, year: i32) -> Option<f64> {
+    crate::growth_to_close_by(inputs, year)
+        .map(|growth| (growth * 10.0).ceil() / 10.0)
+        .filter(|growth| *growth <= InputId::Growth.spec().max)
+}
+
+/// The growth needed by `year`, shown as the year the gap closes at that
+/// growth (revenue covers its requirement) with that year's required and
+/// actual revenue; without an answer, the year at the highest growth
+/// allowed, which still falls short.
+fn growth_needed_explanation(
+    inputs: ValidInputs,
+    outcome: Outcome,
+    year: Option<i32>,
+) -> Explanation {
+    let target = year
+        .filter(|year| (inputs.start()..=inputs.end()).contains(year))
+        .unwrap_or_else(|| inputs.end());
+    let needed = growth_needed(&inputs, target);
+    let growth = needed.unwrap_or(InputId::Growth.spec().max);
+    let (inputs, outcome) = match inputs
+        .inputs()
+        .clone()
+        .with(InputId::Growth, growth)
+        .validate()
+    {
+        Ok(at) => {
+            let run = crate::run(&at);
+            (at, run)
+        }
+        Err(_) => (inputs, outcome),
+    };
+    let closes = outcome.breakeven_year.filter(|year| *year <= target);
+    let row = index_of(&inputs, &outcome, Some(closes.unwrap_or(target)));
+    let at = outcome.years[row];
+    let p = Params::from_valid(&inputs);
+    let mut steps = vec![Step {
+        quantity: Quantity::Year,
+        year: None,
+        formula: vec![
+            Token::Value(Quantity::Actual, None, 0.0),
+            op(Op::AtLeast),
+            Token::Value(Quantity::Required, None, 0.0),
+        ],
+        filled: vec![
+            Token::Value(Quantity::Actual, Some(at.year), at.actual),
+            op(if closes.is_some() {
+                Op::AtLeast
+            } else {
+                Op::Below
+            }),
+            Token::Value(Quantity::Required, Some(at.year), at.required),
+        ],
+        value: f64::from(at.year),
+    }];
+    let mut table = Table::default();
+    actual_steps(&inputs, &p, &outcome, row, &mut steps);
+    required_steps(&inputs, &p, &outcome, row, &mut steps, &mut table);
+    if table.rows.is_empty() {
+        table = year_table(
+            &outcome,
+            &[Quantity::Required, Quantity::Actual, Quantity::Gap],
+            |row| vec![row.required, row.actual, row.gap],
+            None,
+        );
+    }
+    let derivation = Derivation {
+        metric: Metric::GrowthNeeded,
+        method: inputs.method,
+        result: needed,
+        inputs: inputs_named(&steps, &inputs, Metric::GrowthNeeded, row),
+        steps,
+        table,
+        year: Some(target),
+    };
+    Explanation {
+        inputs,
+        outcome,
+        derivation,
+    }
+}
+
+/// The row of `year` in `outcome` (the first when `None` or outside it).
+fn index_of(inputs: &ValidInputs, outcome: &Outcome, year: Option<i32>) -> usize {
+    year.and_then(|year| usize::try_from(year - inputs.start()).ok())
+        .filter(|&i| i < outcome.years.len())
+        .unwrap_or(0)
+}
+
 /// The derivation of `metric` at `inputs`, whose run is `outcome`.
 #[must_use]
 pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Derivation {
+    explain(inputs, outcome, Question::of(metric)).derivation
+}
+
+/// The derivation of `metric` for `year` (see [`Question::year`]).
+fn derive_at(
+    inputs: &ValidInputs,
+    outcome: &Outcome,
+    metric: Metric,
+    year: Option<i32>,
+) -> Derivation {
     let p = Params::from_valid(inputs);
     let method = inputs.method;
     let mut steps = Vec::new();
     let mut table = Table::default();
+    let row = index_of(inputs, outcome, year);
+    let at = outcome.years[row];
     let result = match metric {
         Metric::RequiredRevenue => {
-            required_steps(inputs, &p, outcome, &mut steps, &mut table);
-            Some(outcome.base_required)
+            required_steps(inputs, &p, outcome, row, &mut steps, &mut table);
+            Some(at.required)
         }
         Metric::ActualRevenue => {
-            steps.push(actual_step(inputs, outcome));
-            Some(outcome.base_actual)
+            actual_steps(inputs, &p, outcome, row, &mut steps);
+            Some(at.actual)
         }
         Metric::Gap => {
             steps.push(Step {
                 quantity: Quantity::Gap,
+                year: Some(at.year),
                 formula: vec![
                     Token::Value(Quantity::Required, None, 0.0),
                     op(Minus),
                     Token::Value(Quantity::Actual, None, 0.0),
                 ],
                 filled: vec![
-                    Token::Value(Quantity::Required, None, outcome.base_required),
+                    Token::Value(Quantity::Required, Some(at.year), at.required),
                     op(Minus),
-                    Token::Value(Quantity::Actual, None, outcome.base_actual),
+                    Token::Value(Quantity::Actual, Some(at.year), at.actual),
                 ],
-                value: outcome.base_gap,
+                value: at.gap,
             });
-            required_steps(inputs, &p, outcome, &mut steps, &mut table);
-            steps.push(actual_step(inputs, outcome));
-            Some(outcome.base_gap)
+            required_steps(inputs, &p, outcome, row, &mut steps, &mut table);
+            actual_steps(inputs, &p, outcome, row, &mut steps);
+            Some(at.gap)
         }
+        // Explained apart (it runs the model at another growth).
+        Metric::GrowthNeeded => None,
         Metric::GapPv => {
             let mut filled = Vec::new();
             for (i, row) in outcome.years.iter().enumerate() {
@@ -223,6 +418,7 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
             formula.extend(one_plus_rate(inputs));
             formula.extend([op(Power), Token::YearIndex]);
             steps.push(Step {
+                year: None,
                 quantity: Quantity::GapPv,
                 formula,
                 filled,
@@ -246,6 +442,7 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
                 .unwrap_or_else(|| outcome.years[0]);
             let reached = outcome.breakeven_year.is_some();
             steps.push(Step {
+                year: None,
                 quantity: Quantity::Year,
                 formula: vec![
                     Token::Value(Quantity::Actual, None, 0.0),
@@ -334,6 +531,7 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
             // (without an IRR there is no rate to fill in).
             if metric == Metric::Npv || irr.is_some() {
                 steps.push(Step {
+                    year: None,
                     quantity: Quantity::Npv,
                     formula,
                     filled,
@@ -367,8 +565,24 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
             }
         }
     };
+    Derivation {
+        metric,
+        method,
+        result,
+        inputs: inputs_named(&steps, inputs, metric, row),
+        steps,
+        table,
+        year: year.map(|_| at.year),
+    }
+}
+
+/// Every input `metric`'s result at row `row` rests on: those its formulas
+/// name, in their order, then those that shape it through intermediate
+/// values.
+fn inputs_named(steps: &[Step], inputs: &ValidInputs, metric: Metric, row: usize) -> Vec<InputId> {
+    let method = inputs.method;
     let mut used = Vec::new();
-    for step in &steps {
+    for step in steps {
         for token in &step.formula {
             if let Token::Input(id, _) = token {
                 if !used.contains(id) {
@@ -381,17 +595,34 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
     // service are back-cast from capex; and every input the method reads
     // shapes the years a sum runs over.
     let mut implied: Vec<InputId> = Vec::new();
-    match metric {
-        Metric::RequiredRevenue | Metric::Gap if method == Method::Dcf => {
+    let later = row > 0;
+    if matches!(metric, Metric::RequiredRevenue | Metric::Gap) {
+        if method == Method::Dcf {
             implied.extend([InputId::Rate, InputId::Capex, InputId::HistoryGrowth]);
         }
+        // A later year's capex: grown from the start, cut from the year after it.
+        if later {
+            implied.extend([InputId::Capex, InputId::CapexGrowth, InputId::CostCut]);
+        }
+    }
+    // A later year's revenue: grown (towards the ceiling), changed by a cut.
+    if later && matches!(metric, Metric::ActualRevenue | Metric::Gap) {
+        implied.extend([
+            InputId::Revenue,
+            InputId::Growth,
+            InputId::RevenueCap,
+            InputId::CostCut,
+        ]);
+    }
+    match metric {
         // The sum over the years: every input the method reads shapes it.
         Metric::GapPv => {
             implied.extend(InputId::ALL.into_iter().filter(|id| id.is_used_by(method)))
         }
         // The first year that covers its requirement: no discounting, so the
-        // rate matters only where it prices capital (`dcf`).
-        Metric::BreakevenYear => {
+        // rate matters only where it prices capital (`dcf`). The growth
+        // needed is the growth that moves that year, not an input to it.
+        Metric::BreakevenYear | Metric::GrowthNeeded => {
             implied.extend(InputId::ALL.into_iter().filter(|&id| {
                 id.is_used_by(method) && (id != InputId::Rate || method == Method::Dcf)
             }))
@@ -413,14 +644,10 @@ pub fn derive(inputs: &ValidInputs, outcome: &Outcome, metric: Metric) -> Deriva
             used.push(id);
         }
     }
-    Derivation {
-        metric,
-        method,
-        result,
-        steps,
-        inputs: used,
-        table,
+    if metric == Metric::GrowthNeeded {
+        used.retain(|&id| id != InputId::Growth);
     }
+    used
 }
 
 fn gap_of(row: &crate::YearRow) -> f64 {
@@ -432,147 +659,388 @@ fn count(n: usize) -> f64 {
     n as f64
 }
 
-fn actual_step(inputs: &ValidInputs, outcome: &Outcome) -> Step {
+/// `(1 + input)`.
+fn one_plus(inputs: &ValidInputs, id: InputId) -> [Token; 5] {
+    [
+        op(Open),
+        Token::Number(1.0),
+        op(Plus),
+        input(inputs, id),
+        op(Close),
+    ]
+}
+
+/// `(1 − input)`.
+fn one_minus(inputs: &ValidInputs, id: InputId) -> [Token; 5] {
+    [
+        op(Open),
+        Token::Number(1.0),
+        op(Minus),
+        input(inputs, id),
+        op(Close),
+    ]
+}
+
+/// `t` in the symbolic formula, the year's index in the filled one.
+fn year_power(row: usize) -> ([Token; 2], [Token; 2]) {
+    (
+        [op(Power), Token::YearIndex],
+        [op(Power), Token::Number(f64::from(year_offset(row)))],
+    )
+}
+
+/// Actual revenue in row `row`: the input in the first year; later, grown
+/// at `growth` (along the logistic curve towards the ceiling when there is
+/// one) and changed by the price cut, never above the ceiling.
+fn actual_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome, row: usize) -> Step {
+    let at = outcome.years[row];
+    let i = |id| input(inputs, id);
+    if row == 0 {
+        return Step {
+            quantity: Quantity::Actual,
+            year: Some(at.year),
+            formula: vec![i(InputId::Revenue)],
+            filled: vec![i(InputId::Revenue)],
+            value: at.actual,
+        };
+    }
+    let (power, power_filled) = year_power(row);
+    let logistic = p.revenue_cap > 0.0 && p.growth > 0.0 && p.revenue > 0.0;
+    // A ceiling below today's revenue holds revenue where it is.
+    let ceiling = if p.revenue_cap >= p.revenue {
+        InputId::RevenueCap
+    } else {
+        InputId::Revenue
+    };
+    let (formula, filled) = if p.revenue_cap > 0.0
+        && (at.actual - p.revenue_cap.max(p.revenue)).abs() < 1e-9 * at.actual.abs().max(1.0)
+        && p.revenue_factor > 1.0
+    {
+        // Revenue has reached the ceiling (a rebound after the cut would sell more).
+        (vec![i(ceiling)], vec![i(ceiling)])
+    } else {
+        let grown = |power: [Token; 2]| -> Vec<Token> {
+            let mut f = Vec::new();
+            if logistic {
+                // ceiling ÷ (1 + (ceiling ÷ revenue − 1) ÷ (1 + growth)^t)
+                f.extend([
+                    i(ceiling),
+                    op(Divide),
+                    op(Open),
+                    Token::Number(1.0),
+                    op(Plus),
+                    op(Open),
+                    i(ceiling),
+                    op(Divide),
+                    i(InputId::Revenue),
+                    op(Minus),
+                    Token::Number(1.0),
+                    op(Close),
+                    op(Divide),
+                ]);
+                f.extend(one_plus(inputs, InputId::Growth));
+                f.extend(power);
+                f.push(op(Close));
+            } else {
+                f.extend([i(InputId::Revenue), op(Times)]);
+                f.extend(one_plus(inputs, InputId::Growth));
+                f.extend(power);
+            }
+            // With a cut set, even when demand makes it a wash (elasticity 1).
+            if p.cost_factor != 1.0 {
+                f.extend([
+                    op(Times),
+                    Token::Value(Quantity::PriceEffect, None, p.revenue_factor),
+                ]);
+            }
+            f
+        };
+        (grown(power), grown(power_filled))
+    };
     Step {
         quantity: Quantity::Actual,
-        formula: vec![input(inputs, InputId::Revenue)],
-        filled: vec![input(inputs, InputId::Revenue)],
-        value: outcome.base_actual,
+        year: Some(at.year),
+        formula,
+        filled,
+        value: at.actual,
     }
 }
 
-/// The first year's required revenue under the current method, and for
-/// `dcf` the charge factor, the capital in service and its vintages.
+/// Actual revenue in row `row` and, when a cut changes it, the price effect.
+fn actual_steps(
+    inputs: &ValidInputs,
+    p: &Params,
+    outcome: &Outcome,
+    row: usize,
+    steps: &mut Vec<Step>,
+) {
+    let step = actual_step(inputs, p, outcome, row);
+    let priced = step
+        .formula
+        .iter()
+        .any(|token| matches!(token, Token::Value(Quantity::PriceEffect, ..)));
+    steps.push(step);
+    if priced {
+        steps.push(price_effect_step(inputs, p));
+    }
+}
+
+/// `(1 − cost_cut × pass_through)^(1 − elasticity)`, when a cut is set.
+fn price_effect_step(inputs: &ValidInputs, p: &Params) -> Step {
+    let i = |id| input(inputs, id);
+    let formula = vec![
+        op(Open),
+        Token::Number(1.0),
+        op(Minus),
+        i(InputId::CostCut),
+        op(Times),
+        i(InputId::PassThrough),
+        op(Close),
+        op(Power),
+        op(Open),
+        Token::Number(1.0),
+        op(Minus),
+        i(InputId::Elasticity),
+        op(Close),
+    ];
+    Step {
+        quantity: Quantity::PriceEffect,
+        year: None,
+        filled: formula.clone(),
+        formula,
+        value: p.revenue_factor,
+    }
+}
+
+/// A later year's capex: `capex × (1 + capex_growth)^t`, times `1 − cost_cut`
+/// when a cut is set.
+fn capex_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome, row: usize) -> Step {
+    let at = outcome.years[row];
+    let (power, power_filled) = year_power(row);
+    let make = |power: [Token; 2]| {
+        let mut f = vec![input(inputs, InputId::Capex), op(Times)];
+        f.extend(one_plus(inputs, InputId::CapexGrowth));
+        f.extend(power);
+        if p.cost_factor != 1.0 {
+            f.push(op(Times));
+            f.extend(one_minus(inputs, InputId::CostCut));
+        }
+        f
+    };
+    Step {
+        quantity: Quantity::Capex,
+        year: Some(at.year),
+        formula: make(power),
+        filled: make(power_filled),
+        value: at.capex,
+    }
+}
+
+/// The vintages in service in row `row`, oldest first: the path's capex
+/// from the start on, the older ones back-cast from `capex` with
+/// `history_growth`.
+fn vintages_in_service(
+    inputs: &ValidInputs,
+    p: &Params,
+    outcome: &Outcome,
+    row: usize,
+) -> Vec<(i32, f64)> {
+    let start = inputs.start();
+    let year = outcome.years[row].year;
+    (0..p.life)
+        .rev()
+        .map(|k| {
+            let vintage = year - year_offset(k);
+            let value = match usize::try_from(vintage - start) {
+                Ok(index) => outcome.years[index].capex,
+                Err(_) => {
+                    let mut value = p.capex;
+                    for _ in vintage..start {
+                        value /= 1.0 + p.history_growth;
+                    }
+                    value
+                }
+            };
+            (vintage, value)
+        })
+        .collect()
+}
+
+/// Required revenue in row `row` under the current method; the later
+/// year's capex; and for `dcf` the charge factor, the capital in service,
+/// its vintages (as the table) and a later year's energy.
 fn required_steps(
     inputs: &ValidInputs,
     p: &Params,
     outcome: &Outcome,
+    row: usize,
     steps: &mut Vec<Step>,
     table: &mut Table,
 ) {
     let i = |id| input(inputs, id);
-    let one_minus_margin = [
-        op(Open),
-        Token::Number(1.0),
-        op(Minus),
-        i(InputId::Margin),
-        op(Close),
-    ];
-    let base = outcome.years[0];
-    let formula = match inputs.method {
-        Method::Direct => vec![
-            i(InputId::Required),
-            op(Times),
-            i(InputId::Capex),
-            op(Divide),
-            Token::Number(DIRECT_REFERENCE_CAPEX),
-        ],
-        Method::Sequoia => {
-            let mut f = vec![
-                i(InputId::Capex),
+    let one_minus_margin = one_minus(inputs, InputId::Margin);
+    let at = outcome.years[row];
+    let later = row > 0;
+    let year = Some(at.year);
+    let capex = if later {
+        Token::Value(Quantity::Capex, year, at.capex)
+    } else {
+        i(InputId::Capex)
+    };
+    let in_service = at.capital_charge / p.charge;
+    let formula_of = |symbolic: bool| {
+        // The symbolic formula names a year's quantity for every year (ₜ).
+        let of_year =
+            |q: Quantity, value: f64| Token::Value(q, if symbolic { None } else { year }, value);
+        let capex = if later {
+            of_year(Quantity::Capex, at.capex)
+        } else {
+            capex
+        };
+        match inputs.method {
+            Method::Direct => vec![
+                i(InputId::Required),
                 op(Times),
-                i(InputId::GpuShare),
-                op(Times),
-                i(InputId::Tco),
+                capex,
                 op(Divide),
-            ];
-            f.extend(one_minus_margin);
-            f
-        }
-        Method::Bain => vec![i(InputId::Capex), op(Divide), i(InputId::CapexShare)],
-        Method::Dcf => {
-            let in_service = base.capital_charge / p.charge;
-            let mut f = vec![
-                op(Open),
-                Token::Value(Quantity::ChargeFactor, None, p.charge),
-                op(Times),
-                Token::Value(Quantity::InService, None, in_service),
-                op(Plus),
-                i(InputId::Energy),
-                op(Close),
-                op(Divide),
-            ];
-            f.extend(one_minus_margin);
-            f
+                Token::Number(DIRECT_REFERENCE_CAPEX),
+            ],
+            Method::Sequoia => {
+                let mut f = vec![
+                    capex,
+                    op(Times),
+                    i(InputId::GpuShare),
+                    op(Times),
+                    i(InputId::Tco),
+                    op(Divide),
+                ];
+                f.extend(one_minus_margin);
+                f
+            }
+            Method::Bain => vec![capex, op(Divide), i(InputId::CapexShare)],
+            Method::Dcf => {
+                let energy = if later {
+                    of_year(Quantity::Energy, at.energy)
+                } else {
+                    i(InputId::Energy)
+                };
+                let mut f = vec![
+                    op(Open),
+                    Token::Value(Quantity::ChargeFactor, None, p.charge),
+                    op(Times),
+                    Token::Value(
+                        Quantity::InService,
+                        if symbolic { None } else { year },
+                        in_service,
+                    ),
+                    op(Plus),
+                    energy,
+                    op(Close),
+                    op(Divide),
+                ];
+                f.extend(one_minus_margin);
+                f
+            }
         }
     };
     steps.push(Step {
         quantity: Quantity::Required,
-        filled: formula.clone(),
-        formula,
-        value: base.required,
+        year,
+        formula: formula_of(true),
+        filled: formula_of(false),
+        value: at.required,
     });
-    if inputs.method == Method::Dcf {
-        // CRF(r, L) ÷ (1 + r) = r ÷ (1 − (1 + r)^(−L)) ÷ (1 + r); at r = 0
-        // the limit, 1 ÷ L (the model's `crf` takes it too).
-        let charge = if p.rate == 0.0 {
-            vec![Token::Number(1.0), op(Divide), i(InputId::Life)]
-        } else {
-            let mut charge = vec![
-                i(InputId::Rate),
-                op(Divide),
-                op(Open),
-                Token::Number(1.0),
-                op(Minus),
-            ];
-            charge.extend(one_plus_rate(inputs));
-            charge.extend([
-                op(Power),
-                op(Open),
-                op(Minus),
-                i(InputId::Life),
-                op(Close),
-                op(Close),
-                op(Divide),
-            ]);
-            charge.extend(one_plus_rate(inputs));
-            charge
-        };
-        debug_assert!({
-            #[allow(clippy::cast_precision_loss)]
-            let life = p.life as f64;
-            (crf(p.rate, life) / (1.0 + p.rate) - p.charge).abs() < 1e-12
-        });
-        steps.push(Step {
-            quantity: Quantity::ChargeFactor,
-            filled: charge.clone(),
-            formula: charge,
-            value: p.charge,
-        });
-        // The vintages in service in the first year: `capex` built in it,
-        // the older ones back-cast with `history_growth`.
-        let start = inputs.start();
-        let mut vintages = Vec::with_capacity(p.life);
-        let mut value = p.capex;
-        for k in 0..p.life {
-            if k > 0 {
-                value /= 1.0 + p.history_growth;
-            }
-            vintages.push((start - year_offset(k), value));
-        }
-        vintages.reverse();
-        let formula = vec![op(Op::Sum), Token::Value(Quantity::Vintage, None, 0.0)];
-        let mut filled = Vec::new();
-        for (k, (year, value)) in vintages.iter().enumerate() {
-            if k > 0 {
-                filled.push(op(Plus));
-            }
-            filled.push(Token::Value(Quantity::Vintage, Some(*year), *value));
-        }
-        steps.push(Step {
-            quantity: Quantity::InService,
-            formula,
-            filled,
-            value: base.capital_charge / p.charge,
-        });
-        *table = Table {
-            columns: vec![Quantity::Year, Quantity::Vintage, Quantity::CapitalCharge],
-            rows: vintages
-                .iter()
-                .map(|(year, value)| vec![f64::from(*year), *value, value * p.charge])
-                .collect(),
-        };
+    if later && inputs.method != Method::Dcf {
+        steps.push(capex_step(inputs, p, outcome, row));
     }
+    if inputs.method != Method::Dcf {
+        return;
+    }
+    // CRF(r, L) ÷ (1 + r) = r ÷ (1 − (1 + r)^(−L)) ÷ (1 + r); at r = 0
+    // the limit, 1 ÷ L (the model's `crf` takes it too).
+    let charge = if p.rate == 0.0 {
+        vec![Token::Number(1.0), op(Divide), i(InputId::Life)]
+    } else {
+        let mut charge = vec![
+            i(InputId::Rate),
+            op(Divide),
+            op(Open),
+            Token::Number(1.0),
+            op(Minus),
+        ];
+        charge.extend(one_plus_rate(inputs));
+        charge.extend([
+            op(Power),
+            op(Open),
+            op(Minus),
+            i(InputId::Life),
+            op(Close),
+            op(Close),
+            op(Divide),
+        ]);
+        charge.extend(one_plus_rate(inputs));
+        charge
+    };
+    debug_assert!({
+        #[allow(clippy::cast_precision_loss)]
+        let life = p.life as f64;
+        (crf(p.rate, life) / (1.0 + p.rate) - p.charge).abs() < 1e-12
+    });
+    steps.push(Step {
+        quantity: Quantity::ChargeFactor,
+        year: None,
+        filled: charge.clone(),
+        formula: charge,
+        value: p.charge,
+    });
+    let vintages = vintages_in_service(inputs, p, outcome, row);
+    let mut filled = Vec::new();
+    for (k, (year, value)) in vintages.iter().enumerate() {
+        if k > 0 {
+            filled.push(op(Plus));
+        }
+        filled.push(Token::Value(Quantity::Vintage, Some(*year), *value));
+    }
+    steps.push(Step {
+        quantity: Quantity::InService,
+        year,
+        formula: vec![op(Op::Sum), Token::Value(Quantity::Vintage, None, 0.0)],
+        filled,
+        value: in_service,
+    });
+    if later {
+        // Power is drawn by the capital in service: energy grows with it.
+        let base = outcome.years[0];
+        let base_in_service = base.capital_charge / p.charge;
+        let make = |symbolic: bool| {
+            vec![
+                i(InputId::Energy),
+                op(Times),
+                Token::Value(
+                    Quantity::InService,
+                    if symbolic { None } else { year },
+                    in_service,
+                ),
+                op(Divide),
+                Token::Value(Quantity::InService, Some(base.year), base_in_service),
+            ]
+        };
+        steps.push(Step {
+            quantity: Quantity::Energy,
+            year,
+            formula: make(true),
+            filled: make(false),
+            value: at.energy,
+        });
+        steps.push(capex_step(inputs, p, outcome, row));
+    }
+    *table = Table {
+        columns: vec![Quantity::Year, Quantity::Vintage, Quantity::CapitalCharge],
+        rows: vintages
+            .iter()
+            .map(|(year, value)| vec![f64::from(*year), *value, value * p.charge])
+            .collect(),
+    };
 }
 
 /// `CF_t = (1 − margin) × actual_t − capex_t − energy_t`, filled for the first year.
@@ -607,6 +1075,7 @@ fn cash_flow_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome) -> Step {
         ((1.0 - p.margin) * base.actual - base.capex - base.energy - base.cash_flow).abs() < 1e-9
     );
     Step {
+        year: Some(base.year),
         quantity: Quantity::CashFlow,
         formula,
         filled,
@@ -647,6 +1116,7 @@ fn terminal_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome) -> Step {
         ]);
     }
     Step {
+        year: None,
         quantity: Quantity::TerminalValue,
         formula,
         filled,
@@ -795,74 +1265,110 @@ mod tests {
         states
     }
 
+    /// The years a question may name: none (the readout), the second and
+    /// the fifth year of the path and its end.
+    fn years(inputs: &ValidInputs) -> [Option<i32>; 4] {
+        [
+            None,
+            Some(inputs.start() + 1),
+            Some(inputs.start() + 4),
+            Some(inputs.end()),
+        ]
+    }
+
+    fn ask(inputs: &ValidInputs, metric: Metric, year: Option<i32>) -> Derivation {
+        let question = Question {
+            metric,
+            year,
+            change: None,
+        };
+        explain(inputs, &run(inputs), question).derivation
+    }
+
     #[test]
     fn every_filled_formula_evaluates_to_its_value_and_the_first_to_the_readout() {
         for inputs in states() {
             let outcome = run(&inputs);
             for metric in Metric::ALL {
-                let d = derive(&inputs, &outcome, metric);
-                let what = format!("{:?} {metric:?}", inputs.method);
-                assert!(!d.steps.is_empty(), "{what}");
-                for step in &d.steps {
-                    if step.quantity == Quantity::Year {
-                        continue;
+                for year in years(&inputs) {
+                    let d = ask(&inputs, metric, year);
+                    let what = format!("{:?} {metric:?} {year:?}", inputs.method);
+                    assert!(!d.steps.is_empty(), "{what}");
+                    for step in &d.steps {
+                        if step.quantity == Quantity::Year {
+                            continue;
+                        }
+                        let scale: f64 = step
+                            .filled
+                            .iter()
+                            .map(|t| match t {
+                                Token::Value(_, _, v) | Token::Input(_, v) | Token::Number(v) => {
+                                    v.abs()
+                                }
+                                _ => 0.0,
+                            })
+                            .sum();
+                        assert!(
+                            close(eval(&step.filled), step.value, scale),
+                            "{what} {step:?}"
+                        );
+                        // The symbolic formula has the same shape, without the sums written out.
+                        assert!(!step.formula.is_empty(), "{what}");
                     }
-                    let scale: f64 = step
-                        .filled
-                        .iter()
-                        .map(|t| match t {
-                            Token::Value(_, _, v) | Token::Input(_, v) | Token::Number(v) => {
-                                v.abs()
-                            }
-                            _ => 0.0,
-                        })
-                        .sum();
-                    assert!(
-                        close(eval(&step.filled), step.value, scale),
-                        "{what} {step:?}"
-                    );
-                    // The symbolic formula has the same shape, without the sums written out.
-                    assert!(!step.formula.is_empty(), "{what}");
-                }
-                let expected = match metric {
-                    Metric::RequiredRevenue => Some(outcome.base_required),
-                    Metric::ActualRevenue => Some(outcome.base_actual),
-                    Metric::Gap => Some(outcome.base_gap),
-                    Metric::GapPv => Some(outcome.gap_pv),
-                    Metric::BreakevenYear => outcome.breakeven_year.map(f64::from),
-                    Metric::Npv => Some(outcome.npv),
-                    Metric::Irr => outcome.irr.rate(),
-                };
-                assert_eq!(d.result, expected, "{what}");
-                if metric != Metric::Irr && metric != Metric::BreakevenYear {
-                    assert_eq!(Some(d.steps[0].value), d.result, "{what}");
-                }
-                // Every input the method reads that moves the metric is a chip.
-                let mut seen = d.inputs.clone();
-                seen.sort_by_key(|id| id.index());
-                seen.dedup();
-                assert_eq!(seen.len(), d.inputs.len(), "{what}: no chip twice");
-                for id in InputId::ALL {
-                    if d.inputs.contains(&id) || d.result.is_none() {
-                        continue;
+                    let row = year
+                        .and_then(|y| outcome.years.iter().find(|r| r.year == y))
+                        .unwrap_or(&outcome.years[0]);
+                    let expected = match metric {
+                        Metric::RequiredRevenue => Some(row.required),
+                        Metric::ActualRevenue => Some(row.actual),
+                        Metric::Gap => Some(row.gap),
+                        Metric::GapPv => Some(outcome.gap_pv),
+                        Metric::BreakevenYear => outcome.breakeven_year.map(f64::from),
+                        Metric::Npv => Some(outcome.npv),
+                        Metric::Irr => outcome.irr.rate(),
+                        Metric::GrowthNeeded => {
+                            growth_needed(&inputs, year.unwrap_or(inputs.end()))
+                        }
+                    };
+                    assert_eq!(d.result, expected, "{what}");
+                    if !matches!(
+                        metric,
+                        Metric::Irr | Metric::BreakevenYear | Metric::GrowthNeeded
+                    ) {
+                        assert_eq!(Some(d.steps[0].value), d.result, "{what}");
                     }
-                    let spec = id.spec();
-                    let moved = if spec.default < spec.max {
-                        (spec.default + spec.step * 7.0).min(spec.max)
-                    } else {
-                        spec.min
-                    };
-                    let Ok(other) = inputs.inputs().clone().with(id, moved).validate() else {
-                        continue;
-                    };
-                    let again = derive(&other, &run(&other), metric);
-                    assert_eq!(
-                        again.result, d.result,
-                        "{what}: {id:?} moves it but is no chip"
-                    );
-                }
-                for row in &d.table.rows {
-                    assert_eq!(row.len(), d.table.columns.len(), "{what}");
+                    // Every input the method reads that moves the metric is a chip.
+                    let mut seen = d.inputs.clone();
+                    seen.sort_by_key(|id| id.index());
+                    seen.dedup();
+                    assert_eq!(seen.len(), d.inputs.len(), "{what}: no chip twice");
+                    for id in InputId::ALL {
+                        // A year asked about stays put when the horizon moves.
+                        let horizon = matches!(id, InputId::Start | InputId::End);
+                        if d.inputs.contains(&id)
+                            || d.result.is_none()
+                            || (horizon && year.is_some())
+                        {
+                            continue;
+                        }
+                        let spec = id.spec();
+                        let moved = if spec.default < spec.max {
+                            (spec.default + spec.step * 7.0).min(spec.max)
+                        } else {
+                            spec.min
+                        };
+                        let Ok(other) = inputs.inputs().clone().with(id, moved).validate() else {
+                            continue;
+                        };
+                        assert_eq!(
+                            ask(&other, metric, year).result,
+                            d.result,
+                            "{what}: {id:?} moves it but is no chip"
+                        );
+                    }
+                    for row in &d.table.rows {
+                        assert_eq!(row.len(), d.table.columns.len(), "{what}");
+                    }
                 }
             }
         }
@@ -877,27 +1383,128 @@ mod tests {
                 .with(InputId::Elasticity, 1.5);
             inputs.method = method;
             let inputs = inputs.validate().unwrap();
-            let outcome = run(&inputs);
             for metric in Metric::ALL {
-                // A year moves in steps: most small changes leave it.
-                if metric == Metric::BreakevenYear {
+                // A year moves in steps (and the growth needed with it): most
+                // small changes leave it.
+                if matches!(metric, Metric::BreakevenYear | Metric::GrowthNeeded) {
                     continue;
                 }
-                let d = derive(&inputs, &outcome, metric);
-                for &id in &d.inputs {
-                    let spec = id.spec();
-                    let value = inputs.get(id);
-                    let moved = [value + spec.step * 3.0, value - spec.step * 3.0]
-                        .into_iter()
-                        .filter_map(|v| inputs.inputs().clone().with(id, v).validate().ok())
-                        .any(|other| derive(&other, &run(&other), metric).result != d.result);
-                    assert!(
-                        moved,
-                        "{method:?} {metric:?}: {id:?} is named but moves nothing"
-                    );
+                for year in [None, Some(inputs.start() + 3)] {
+                    let d = ask(&inputs, metric, year);
+                    for &id in &d.inputs {
+                        let spec = id.spec();
+                        let value = inputs.get(id);
+                        let moved = [value + spec.step * 3.0, value - spec.step * 3.0]
+                            .into_iter()
+                            .filter_map(|v| inputs.inputs().clone().with(id, v).validate().ok())
+                            .any(|other| ask(&other, metric, year).result != d.result);
+                        assert!(
+                            moved,
+                            "{method:?} {metric:?} {year:?}: {id:?} is named but moves nothing"
+                        );
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_growth_needed_closes_the_gap_by_its_year_and_a_tenth_less_does_not() {
+        for inputs in states() {
+            for target in [inputs.start() + 4, inputs.end()] {
+                let d = ask(&inputs, Metric::GrowthNeeded, Some(target));
+                let Token::Value(Quantity::Actual, Some(year), _) = d.steps[0].filled[0] else {
+                    panic!("{:?}", d.steps[0]);
+                };
+                assert!(year <= target);
+                match d.result {
+                    Some(growth) => {
+                        let at = inputs.inputs().clone().with(InputId::Growth, growth);
+                        let at = run(&at.validate().unwrap());
+                        assert!(at.breakeven_year.is_some_and(|y| y <= target));
+                        assert_eq!(at.breakeven_year, Some(year));
+                        if growth - 0.1 >= InputId::Growth.spec().min {
+                            let less = inputs.inputs().clone().with(InputId::Growth, growth - 0.1);
+                            let less = run(&less.validate().unwrap());
+                            assert!(less.breakeven_year.is_none_or(|y| y > target));
+                        }
+                    }
+                    None => {
+                        assert_eq!(year, target);
+                        assert_eq!(d.steps[0].filled[1], Token::Op(Op::Below));
+                    }
+                }
+                assert!(!d.inputs.contains(&InputId::Growth));
+            }
+        }
+    }
+
+    #[test]
+    fn revenue_at_its_ceiling_is_the_ceiling() {
+        // A deep cut that sells more than it saves (elasticity 1.2) pushes
+        // fast-growing revenue against a low ceiling.
+        let inputs = Inputs::default()
+            .with(InputId::CostCut, 90.0)
+            .with(InputId::Elasticity, 1.2)
+            .with(InputId::Growth, 90.0)
+            .with(InputId::RevenueCap, 1000.0)
+            .validate()
+            .unwrap();
+        let outcome = run(&inputs);
+        let last = outcome.years.last().unwrap();
+        assert_eq!(last.actual, 1000.0);
+        let d = ask(&inputs, Metric::ActualRevenue, Some(last.year));
+        assert_eq!(
+            d.steps[0].filled,
+            [Token::Input(InputId::RevenueCap, 1000.0)]
+        );
+        assert_eq!(d.result, Some(1000.0));
+        // Before it, the logistic curve with the price effect.
+        let d = ask(&inputs, Metric::ActualRevenue, Some(inputs.start() + 1));
+        assert!(close(
+            eval(&d.steps[0].filled),
+            outcome.years[1].actual,
+            1e4
+        ));
+        assert_eq!(d.steps[1].quantity, Quantity::PriceEffect);
+    }
+
+    #[test]
+    fn a_changed_question_answers_for_the_changed_inputs() {
+        let inputs = Inputs::default().validate().unwrap();
+        let outcome = run(&inputs);
+        for (method, required) in crate::required_by_method(&inputs) {
+            let question = Question {
+                metric: Metric::RequiredRevenue,
+                year: None,
+                change: Some(Change::Method(method)),
+            };
+            let e = explain(&inputs, &outcome, question);
+            assert_eq!(e.derivation.method, method);
+            assert!(close(e.derivation.result.unwrap(), required, 1e3));
+        }
+        let question = Question {
+            metric: Metric::GapPv,
+            year: None,
+            change: Some(Change::Input(InputId::Growth, 60.0)),
+        };
+        let e = explain(&inputs, &outcome, question);
+        assert_eq!(e.inputs.get(InputId::Growth), 60.0);
+        let other = inputs
+            .inputs()
+            .clone()
+            .with(InputId::Growth, 60.0)
+            .validate()
+            .unwrap();
+        assert_eq!(e.derivation.result, Some(run(&other).gap_pv));
+        // A value the input cannot take leaves the page's inputs.
+        let question = Question {
+            metric: Metric::Gap,
+            year: None,
+            change: Some(Change::Input(InputId::Growth, f64::NAN)),
+        };
+        let e = explain(&inputs, &outcome, question);
+        assert_eq!(e.inputs, inputs);
     }
 
     #[test]

@@ -30,7 +30,10 @@ mod published;
 mod tornado;
 mod uncertainty;
 
-pub use derivation::{derive, Derivation, Metric, Op, Quantity, Step, Table, Token};
+pub use derivation::{
+    derive, explain, growth_needed, Change, Derivation, Explanation, Metric, Op, Quantity,
+    Question, Step, Table, Token,
+};
 pub use export::{outcome_csv, OUTCOME_CSV_HEADER};
 pub use inputs::{
     clamp_to_spec, Group, InputError, InputErrorReason, InputId, InputSpec, Inputs, Provenance,
