@@ -18,7 +18,7 @@ pub(crate) mod sensitivity;
 pub(crate) mod tornado;
 
 use charming::Chart;
-use gap_model::{InputId, MonteCarlo, Outcome, Ranges, ValidInputs};
+use gap_model::{Change, InputId, Metric, MonteCarlo, Outcome, Question, Ranges, ValidInputs};
 
 use crate::Lang;
 
@@ -361,4 +361,93 @@ impl ChartId {
             format!("{} {sentence}", self.label(lang))
         }
     }
+
+    /// What a click on this chart can land on: a bar or point of a series,
+    /// a year's column of a time axis, or nothing that has a derivation
+    /// (the Monte Carlo's percentiles and shares are statistics of draws,
+    /// the drawdowns quotes from the articles).
+    #[must_use]
+    pub fn clicks(self) -> Clicks {
+        match self {
+            ChartId::Gap | ChartId::Methods | ChartId::Tornado | ChartId::Deepseek => Clicks::Items,
+            ChartId::GapOverTime | ChartId::Pv => Clicks::Columns,
+            ChartId::Sensitivity | ChartId::Fan | ChartId::Drawdowns => Clicks::Nothing,
+        }
+    }
+
+    /// What the derivation panel explains for a click at `pick`: the bar's
+    /// or the year's own number, at the inputs the chart drew it for.
+    #[must_use]
+    pub fn question(self, data: &ChartData, pick: Pick) -> Option<Question> {
+        let asked = |metric, year, change| {
+            Some(Question {
+                metric,
+                year,
+                change,
+            })
+        };
+        let start = data.inputs.start();
+        let year_of = |index: usize| {
+            i32::try_from(index)
+                .ok()
+                .map(|offset| start + offset)
+                .filter(|year| *year <= data.inputs.end())
+        };
+        let of_bar = |index: usize| match index {
+            0 => Some(Metric::RequiredRevenue),
+            1 => Some(Metric::ActualRevenue),
+            2 => Some(Metric::Gap),
+            _ => None,
+        };
+        match (self, pick) {
+            (ChartId::Gap, Pick::Item { index, .. }) => asked(of_bar(index)?, None, None),
+            (ChartId::GapOverTime, Pick::Column(index)) => {
+                asked(Metric::Gap, Some(year_of(index)?), None)
+            }
+            (ChartId::Pv, Pick::Column(index)) => asked(Metric::GapPv, Some(year_of(index)?), None),
+            (ChartId::Methods, Pick::Item { index, .. }) => {
+                let method = *gap_model::Method::ALL.get(index)?;
+                let change = (method != data.inputs.method).then_some(Change::Method(method));
+                asked(Metric::RequiredRevenue, None, change)
+            }
+            (ChartId::Tornado, Pick::Item { series, index }) => {
+                let bar = *gap_model::tornado(data.inputs, data.ranges).get(index)?;
+                let value = match series {
+                    tornado::AT_LOW => bar.low_value,
+                    tornado::AT_HIGH => bar.high_value,
+                    _ => return None,
+                };
+                asked(Metric::GapPv, None, Some(Change::Input(bar.input, value)))
+            }
+            (ChartId::Deepseek, Pick::Item { series, index }) => {
+                let change = match series {
+                    deepseek::WITH_CUT => None,
+                    deepseek::WITHOUT_CUT => Some(Change::Input(InputId::CostCut, 0.0)),
+                    // The token prices are the articles' figures.
+                    _ => return None,
+                };
+                asked(of_bar(index)?, Some(data.inputs.end()), change)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What a click on a chart can land on (see [`ChartId::clicks`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clicks {
+    /// A bar or point: ECharts names its series and data index.
+    Items,
+    /// Anywhere in a year's column of the category x-axis.
+    Columns,
+    Nothing,
+}
+
+/// Where a click landed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick<'a> {
+    /// The `index`-th value of the series with id `series`.
+    Item { series: &'a str, index: usize },
+    /// The `index`-th category of the x-axis.
+    Column(usize),
 }

@@ -33,6 +33,7 @@ pub fn quantity_label(quantity: Quantity, lang: Lang) -> &'static str {
         Quantity::DiscountFactor => t.q_discount_factor,
         Quantity::PresentValue => t.q_present_value,
         Quantity::Year => t.q_year,
+        Quantity::PriceEffect => t.q_price_effect,
     }
 }
 
@@ -41,7 +42,9 @@ pub fn quantity_label(quantity: Quantity, lang: Lang) -> &'static str {
 #[must_use]
 pub fn quantity_value(quantity: Quantity, value: f64, lang: Lang) -> String {
     match quantity {
-        Quantity::ChargeFactor | Quantity::DiscountFactor => decimal(lang, value, 4),
+        Quantity::ChargeFactor | Quantity::DiscountFactor | Quantity::PriceEffect => {
+            decimal(lang, value, 4)
+        }
         // Precise enough that the NPV at the written IRR is zero to the eye.
         Quantity::Irr => percent(lang, value, 4),
         Quantity::Year => decimal(lang, value, 0).replace(['.', ',', '\u{a0}'], ""),
@@ -138,6 +141,7 @@ fn write(tokens: &[Token], lang: Lang, numbers: bool) -> String {
                         | Quantity::Capex
                         | Quantity::Energy
                         | Quantity::Vintage
+                        | Quantity::InService
                 );
                 if year.is_none() && every_year {
                     out.push('ₜ');
@@ -223,10 +227,15 @@ pub fn panel_html(
         let condition = step.quantity == Quantity::Year;
         html += "<div class=\"derivation-step\"><p class=\"formula\">";
         if !condition {
-            html += &format!(
-                "<span class=\"lhs\">{}</span> = ",
-                escape(quantity_label(step.quantity, lang))
-            );
+            let name = quantity_label(step.quantity, lang);
+            let name = match step.year {
+                Some(year) => t
+                    .q_in_year
+                    .replace("{quantity}", name)
+                    .replace("{year}", &year.to_string()),
+                None => name.to_owned(),
+            };
+            html += &format!("<span class=\"lhs\">{}</span> = ", escape(&name));
         }
         html += &format!(
             "<span class=\"expr\">{}</span></p><p class=\"filled\"><span class=\"expr\" data-filled>{}</span>",
@@ -274,7 +283,15 @@ pub fn panel_html(
         }
         html += "</tr></thead><tbody>";
         for row in &d.table.rows {
-            html += "<tr>";
+            // The year asked about (a chart's column, the solver's year).
+            let asked = d
+                .year
+                .is_some_and(|year| row.first() == Some(&f64::from(year)));
+            html += if asked {
+                "<tr class=\"asked\" aria-current=\"true\">"
+            } else {
+                "<tr>"
+            };
             for (i, (&value, &q)) in row.iter().zip(&d.table.columns).enumerate() {
                 let cell = if i == 0 { "th scope=\"row\"" } else { "td" };
                 let close = if i == 0 { "th" } else { "td" };

@@ -45,7 +45,7 @@ pub use charts::methods::methods;
 pub use charts::over_time::{gap_band, gap_over_time, pv};
 pub use charts::sensitivity::sensitivity;
 pub use charts::tornado::tornado;
-pub use charts::{ChartData, ChartId, Needs};
+pub use charts::{ChartData, ChartId, Clicks, Needs, Pick};
 pub use fit::{fit_to_size, Container, Estimate, TextWidth, NARROW_WIDTH};
 pub use formula::{
     filled as filled_formula, input_value, mark_html, mark_label, panel_html, quantity_label,

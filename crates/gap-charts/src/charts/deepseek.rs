@@ -7,6 +7,10 @@ use charming::Chart;
 use gap_model::Outcome;
 use gap_text::number;
 
+/// The series ids of the end-year bars without and with the cost cut.
+pub(crate) const WITHOUT_CUT: &str = "without-cut";
+pub(crate) const WITH_CUT: &str = "with-cut";
+
 use crate::common::{
     color, fill, frame, label_axis, legend, shadow_tooltip, y_value_axis, ACCENT, GRID_BOTTOM,
     GRID_TOP, HIGHLIGHT, NEUTRAL,
@@ -149,7 +153,7 @@ pub fn deepseek(
         )
         .series(
             Bar::new()
-                .id("without-cut")
+                .id(WITHOUT_CUT)
                 .name(t.without_cut)
                 .x_axis_index(1)
                 .y_axis_index(1)
@@ -158,7 +162,7 @@ pub fn deepseek(
         )
         .series(
             Bar::new()
-                .id("with-cut")
+                .id(WITH_CUT)
                 .name(t.with_cut)
                 .x_axis_index(1)
                 .y_axis_index(1)

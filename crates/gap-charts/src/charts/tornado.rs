@@ -6,6 +6,10 @@ use charming::Chart;
 use gap_model::TornadoBar;
 use gap_text::number;
 
+/// The series ids of the bars: the input at the low and at the high end.
+pub(crate) const AT_LOW: &str = "pv-at-low";
+pub(crate) const AT_HIGH: &str = "pv-at-high";
+
 use crate::common::{
     color, fill, frame, grid, label_axis, legend, mark_line, or_blank, or_null, shadow_tooltip,
     x_value_axis, At, NEUTRAL, REQUIRED,
@@ -65,7 +69,7 @@ pub fn tornado(bars: &[TornadoBar], base_pv: f64, lang: Lang) -> Chart {
         .x_axis(x_value_axis(t.axis_pv_change, t.unit_bn))
         .series(
             Bar::new()
-                .id("pv-at-low")
+                .id(AT_LOW)
                 .name(t.at_low)
                 .item_style(color(NEUTRAL))
                 .bar_gap("0%")
@@ -81,7 +85,7 @@ pub fn tornado(bars: &[TornadoBar], base_pv: f64, lang: Lang) -> Chart {
         )
         .series(
             Bar::new()
-                .id("pv-at-high")
+                .id(AT_HIGH)
                 .name(t.at_high)
                 .item_style(color(REQUIRED))
                 .bar_gap("0%")

@@ -1,0 +1,165 @@
+//! A click on a chart asks the derivation panel about the number it landed
+//! on: for every bar and year a chart offers, the explained result is the
+//! value the chart draws there.
+
+mod support;
+
+use gap_charts::{ChartData, ChartId, Clicks, Lang, Pick};
+use gap_model::{explain, InputId, Inputs, Method, ValidInputs};
+use support::{data, json};
+
+fn states() -> Vec<ValidInputs> {
+    let mut dcf = Inputs::default().with(InputId::CostCut, 60.0);
+    dcf.method = Method::Dcf;
+    [Inputs::default(), dcf]
+        .into_iter()
+        .map(|inputs| inputs.validate().unwrap())
+        .collect()
+}
+
+/// Every item of every series with an id, as `(series id, index, value)`.
+fn items(chart: &serde_json::Value) -> Vec<(String, usize, f64)> {
+    let mut items = Vec::new();
+    for (s, series) in chart["series"].as_array().unwrap().iter().enumerate() {
+        let Some(id) = series["id"].as_str() else {
+            continue;
+        };
+        if series["data"].is_null() {
+            continue;
+        }
+        for (index, value) in data(chart, s).into_iter().enumerate() {
+            if let Some(value) = value {
+                items.push((id.to_owned(), index, value));
+            }
+        }
+    }
+    items
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn a_clicked_bar_or_year_explains_the_value_drawn_there() {
+    for inputs in states() {
+        let outcome = gap_model::run(&inputs);
+        let ranges = gap_model::Ranges::around(&inputs);
+        let data = ChartData {
+            inputs: &inputs,
+            outcome: &outcome,
+            ranges: &ranges,
+            monte_carlo: None,
+        };
+        let answer = |question| {
+            explain(&inputs, &outcome, question)
+                .derivation
+                .result
+                .unwrap()
+        };
+        let mut asked = 0;
+        for id in ChartId::ALL {
+            let chart = json(&id.build(&data, Lang::En));
+            match id.clicks() {
+                Clicks::Nothing => {
+                    for (series, index, _) in items(&chart) {
+                        assert_eq!(
+                            id.question(
+                                &data,
+                                Pick::Item {
+                                    series: &series,
+                                    index
+                                }
+                            ),
+                            None
+                        );
+                    }
+                }
+                Clicks::Columns => {
+                    for (index, row) in outcome.years.iter().enumerate() {
+                        let question = id.question(&data, Pick::Column(index)).unwrap();
+                        assert_eq!(question.year, Some(row.year), "{id:?}");
+                        let expected = match id {
+                            ChartId::GapOverTime => row.gap,
+                            // The sum, with the year's row marked.
+                            _ => outcome.gap_pv,
+                        };
+                        assert!(close(answer(question), expected), "{id:?} {index}");
+                        asked += 1;
+                    }
+                    assert_eq!(id.question(&data, Pick::Column(outcome.years.len())), None);
+                }
+                Clicks::Items => {
+                    for (series, index, value) in items(&chart) {
+                        let Some(question) = id.question(
+                            &data,
+                            Pick::Item {
+                                series: &series,
+                                index,
+                            },
+                        ) else {
+                            continue;
+                        };
+                        let expected = match id {
+                            // Bars grow from the base's present value.
+                            ChartId::Tornado => value + outcome.gap_pv,
+                            _ => value,
+                        };
+                        // The gap chart draws the actual revenue's marker
+                        // and its sources' range in the same column.
+                        if id == ChartId::Gap && series.starts_with("actual-range") {
+                            continue;
+                        }
+                        assert!(
+                            close(answer(question), expected),
+                            "{id:?} {series} {index}: {question:?}"
+                        );
+                        asked += 1;
+                    }
+                }
+            }
+        }
+        // Every readout bar, every year of both paths, four methods, the
+        // tornado's bars and the DeepSeek panel's six.
+        assert!(asked > 3 + 2 * outcome.years.len() + 4 + 6, "{asked}");
+    }
+}
+
+#[test]
+fn the_token_prices_and_unknown_series_ask_nothing() {
+    let inputs = Inputs::default().validate().unwrap();
+    let outcome = gap_model::run(&inputs);
+    let ranges = gap_model::Ranges::around(&inputs);
+    let data = ChartData {
+        inputs: &inputs,
+        outcome: &outcome,
+        ranges: &ranges,
+        monte_carlo: None,
+    };
+    for series in ["deepseek-price", "o1-price", "nonsense"] {
+        assert_eq!(
+            ChartId::Deepseek.question(&data, Pick::Item { series, index: 0 }),
+            None
+        );
+    }
+    assert_eq!(
+        ChartId::Tornado.question(
+            &data,
+            Pick::Item {
+                series: "pv-at-low",
+                index: 999
+            }
+        ),
+        None
+    );
+    assert_eq!(
+        ChartId::Gap.question(
+            &data,
+            Pick::Item {
+                series: "gap",
+                index: 3
+            }
+        ),
+        None
+    );
+}
