@@ -268,3 +268,84 @@ fn page_lang() -> gap_charts::Lang {
         .and_then(|code| gap_charts::Lang::from_code(&code))
         .unwrap_or_default()
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// The instance's ZRender: clicks anywhere on the canvas, not only on
+    /// a series item.
+    type Zr;
+
+    #[wasm_bindgen(method, js_name = on)]
+    fn on(this: &Echarts, event: &str, handler: &js_sys::Function);
+
+    #[wasm_bindgen(method, js_name = getZr)]
+    fn zr(this: &Echarts) -> Zr;
+
+    #[wasm_bindgen(method, js_name = on)]
+    fn on_canvas(this: &Zr, event: &str, handler: &js_sys::Function);
+
+    #[wasm_bindgen(method, js_name = containPixel)]
+    fn contain_pixel(this: &Echarts, finder: &JsValue, point: &JsValue) -> bool;
+
+    #[wasm_bindgen(method, js_name = convertFromPixel)]
+    fn convert_from_pixel(this: &Echarts, finder: &JsValue, value: &JsValue) -> JsValue;
+}
+
+/// A click handler handed to ECharts; it must live as long as the instance.
+pub type ClickHandler = Closure<dyn Fn(JsValue)>;
+
+/// Calls `picked(Some(series id), data index)` for a click on a series item
+/// (`Clicks::Items`), or `picked(None, category index)` for a click anywhere
+/// in a column of grid 0's x-axis (`Clicks::Columns`).
+pub fn on_click(
+    instance: &Echarts,
+    clicks: gap_charts::Clicks,
+    picked: impl Fn(Option<&str>, usize) + 'static,
+) -> Option<ClickHandler> {
+    let field = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).ok();
+    let index_of = |value: Option<JsValue>| {
+        value
+            .and_then(|value| value.as_f64())
+            .filter(|index| index.is_finite() && *index >= 0.0)
+            // A category index, at most a few dozen.
+            .map(|index| index.round() as usize)
+    };
+    match clicks {
+        gap_charts::Clicks::Nothing => None,
+        gap_charts::Clicks::Items => {
+            let handler = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
+                let series = field(&params, "seriesId").and_then(|id| id.as_string());
+                if let (Some(series), Some(index)) = (series, index_of(field(&params, "dataIndex")))
+                {
+                    picked(Some(&series), index);
+                }
+            });
+            instance.on("click", handler.as_ref().unchecked_ref());
+            Some(handler)
+        }
+        gap_charts::Clicks::Columns => {
+            let chart: Echarts = AsRef::<JsValue>::as_ref(instance).clone().unchecked_into();
+            let handler = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+                let (Some(x), Some(y)) = (field(&event, "offsetX"), field(&event, "offsetY"))
+                else {
+                    return;
+                };
+                let point = js_sys::Array::of2(&x, &y);
+                let grid = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&grid, &"gridIndex".into(), &0.into());
+                if !chart.contain_pixel(&grid, &point) {
+                    return;
+                }
+                let axis = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&axis, &"xAxisIndex".into(), &0.into());
+                if let Some(index) = index_of(Some(chart.convert_from_pixel(&axis, &x))) {
+                    picked(None, index);
+                }
+            });
+            instance
+                .zr()
+                .on_canvas("click", handler.as_ref().unchecked_ref());
+            Some(handler)
+        }
+    }
+}

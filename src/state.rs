@@ -12,6 +12,15 @@ use leptos::prelude::*;
 
 use crate::url_state::{PageSettings, Theme};
 
+/// What the derivation panel explains, and the element that asked: the
+/// focus returns to it when the panel closes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Asked {
+    pub question: gap_model::Question,
+    /// A CSS selector: a readout's "how?" button, or a chart.
+    pub asker: String,
+}
+
 /// Which main view is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -56,6 +65,9 @@ pub struct AppState {
     /// The latest Monte Carlo result (computed off the slider's hot path,
     /// see `components::app`).
     pub monte_carlo: RwSignal<Option<MonteCarlo>>,
+    /// What the derivation panel shows, if it is open. Changed through
+    /// `ask` and `close_derivation`.
+    pub asked: RwSignal<Option<Asked>>,
     /// Inputs edited after this frame's run, applied at the frame's end.
     pending: StoredValue<Option<Inputs>, LocalStorage>,
     /// Whether the inputs changed in the current animation frame.
@@ -111,6 +123,7 @@ impl AppState {
                 valid.with(|valid| uncertainty.with(|uncertainty| uncertainty.ranges(valid)))
             }),
             monte_carlo: RwSignal::new(None),
+            asked: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             frame_busy: StoredValue::new_local(false),
             end_drag_after_rest: StoredValue::new(Arc::new(move || {
@@ -162,6 +175,24 @@ impl AppState {
                 View::Sources
             };
         });
+    }
+
+    /// Opens the derivation panel on `question`, asked by the element
+    /// `asker` selects; asked again by the same element, closes it.
+    pub fn ask(&self, question: gap_model::Question, asker: String) {
+        self.asked.update(|asked| {
+            *asked = match asked {
+                Some(open) if open.question == question && open.asker == asker => None,
+                _ => Some(Asked { question, asker }),
+            };
+        });
+    }
+
+    /// Closes the derivation panel; returns who had asked, for the focus.
+    pub fn close_derivation(&self) -> Option<String> {
+        let asker = self.asked.get_untracked().map(|asked| asked.asker);
+        self.asked.set(None);
+        asker
     }
 
     /// The reader has read the notices.

@@ -13,6 +13,10 @@ thread_local! {
     static STARTUP_QUEUE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+/// Hears where a click on a chart landed: `(Some(series id), data index)`
+/// for an item, `(None, category index)` for a column.
+pub type PickCallback = Callback<(Option<String>, usize)>;
+
 /// A signal that turns true at this chart's turn to start off screen.
 fn startup_turn() -> RwSignal<bool> {
     let turn = RwSignal::new(false);
@@ -67,9 +71,14 @@ pub fn ChartView(
     /// switch the theme of a live instance.
     #[prop(into, optional)]
     dark: Signal<bool>,
+    /// What a click can land on, and who hears of it: `(Some(series id),
+    /// data index)` for an item, `(None, category index)` for a column.
+    #[prop(default = None)]
+    on_pick: Option<(gap_charts::Clicks, PickCallback)>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
-    let instance = StoredValue::new_local(None::<(Echarts, bool)>);
+    // The live instance, its theme, and its click handler (kept alive with it).
+    let instance = StoredValue::new_local(None::<(Echarts, bool, Option<echarts::ClickHandler>)>);
     // The option the instance shows and the size it was laid out for, so
     // that a run that changes nothing (the drag ending, the chart scrolling
     // into view) draws nothing.
@@ -86,7 +95,8 @@ pub fn ChartView(
         let Some(element) = container.get() else {
             return;
         };
-        let live_theme = instance.with_value(|slot| slot.as_ref().map(|(_, live_dark)| *live_dark));
+        let live_theme =
+            instance.with_value(|slot| slot.as_ref().map(|(_, live_dark, _)| *live_dark));
         if live_theme.is_none() && !on_screen && !turn.get() {
             // Not created yet and off screen: wait for the start-up turn or
             // the first sight of it, whichever comes first.
@@ -102,15 +112,22 @@ pub fn ChartView(
         instance.update_value(|slot| {
             let fresh = slot
                 .as_ref()
-                .is_none_or(|(_, live_dark)| *live_dark != dark);
+                .is_none_or(|(_, live_dark, _)| *live_dark != dark);
             if fresh {
-                if let Some((stale, _)) = slot.take() {
+                if let Some((stale, _, _)) = slot.take() {
                     echarts::dispose(&stale);
                 }
-                *slot = echarts::init(&element, dark).map(|created| (created, dark));
+                *slot = echarts::init(&element, dark).map(|created| {
+                    let handler = on_pick.and_then(|(clicks, pick)| {
+                        echarts::on_click(&created, clicks, move |series, index| {
+                            pick.run((series.map(str::to_owned), index));
+                        })
+                    });
+                    (created, dark, handler)
+                });
                 drawn.set_value(None);
             }
-            let Some((live, _)) = slot else {
+            let Some((live, _, _)) = slot else {
                 return;
             };
             let size = echarts::size(live);
@@ -151,7 +168,7 @@ pub fn ChartView(
             return;
         }
         instance.with_value(|slot| {
-            if let Some((live, _)) = slot {
+            if let Some((live, _, _)) = slot {
                 echarts::resize(live);
             }
         });
@@ -160,7 +177,7 @@ pub fn ChartView(
 
     on_cleanup(move || {
         instance.try_update_value(|slot| {
-            if let Some((live, _)) = slot.take() {
+            if let Some((live, _, _)) = slot.take() {
                 echarts::dispose(&live);
             }
         });
@@ -172,6 +189,9 @@ pub fn ChartView(
             id=element_id
             data-chart=name
             role="img"
+            // Focusable from script only: the derivation panel asked from
+            // the chart returns the focus here.
+            tabindex="-1"
             aria-label=move || label.get()
             node_ref=container
         ></div>

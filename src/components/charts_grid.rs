@@ -1,9 +1,10 @@
 use charming::Chart;
-use gap_charts::{ChartData, ChartId};
+use gap_charts::{ChartData, ChartId, Clicks, Needs, Pick};
 use leptos::prelude::*;
 
 use super::chart_table::ChartTable;
 use super::chart_view::ChartView;
+use crate::i18n::texts;
 use crate::state::use_app_state;
 
 /// The chart for the current state. It tracks the language and exactly the
@@ -21,7 +22,8 @@ pub fn chart_signal(id: ChartId) -> Signal<Chart> {
 pub fn description_signal(id: ChartId) -> Signal<String> {
     // A memo: the chart and its table both read it, and for the tornado it
     // runs the sensitivities again.
-    Memo::new(move |_| compute(id, id.needs(), ChartId::describe)).into()
+    let state = use_app_state();
+    Memo::new(move |_| compute(state, id, id.needs(), ChartId::describe)).into()
 }
 
 /// `make(id, data, lang)` as a signal that tracks the language and what
@@ -30,7 +32,8 @@ fn chart_derived<T: Send + Sync + 'static>(
     id: ChartId,
     make: fn(ChartId, &ChartData, gap_charts::Lang) -> T,
 ) -> Signal<T> {
-    Signal::derive(move || compute(id, id.needs(), make))
+    let state = use_app_state();
+    Signal::derive(move || compute(state, id, id.needs(), make))
 }
 
 /// The description of `id` now, tracking everything it reads (for the embed
@@ -43,15 +46,15 @@ pub fn describe_now(id: ChartId) -> String {
         ranges: true,
         monte_carlo: true,
     };
-    compute(id, all, ChartId::describe)
+    compute(use_app_state(), id, all, ChartId::describe)
 }
 
 fn compute<T>(
+    state: crate::state::AppState,
     id: ChartId,
     needs: gap_charts::Needs,
-    make: fn(ChartId, &ChartData, gap_charts::Lang) -> T,
+    make: impl Fn(ChartId, &ChartData, gap_charts::Lang) -> T,
 ) -> T {
-    let state = use_app_state();
     let lang = state.lang.get();
     let build = |outcome: &_, ranges: &_, monte_carlo: &Option<_>| {
         let with_inputs = |inputs: &_| {
@@ -110,9 +113,27 @@ pub fn ChartsGrid(charts: Vec<ChartId>) -> impl IntoView {
             let chart = chart_signal(id);
             let label = Signal::derive(move || id.label(state.lang.get()).to_owned());
             let description = description_signal(id);
+            let clicks = id.clicks();
+            let asks = clicks != Clicks::Nothing;
+            // A click asks the derivation panel about the bar or year it
+            // landed on, at the state the chart shows (read untracked).
+            let on_pick = asks.then(|| {
+                let pick = Callback::new(move |(series, index): (Option<String>, usize)| {
+                    let pick = match &series {
+                        Some(series) => Pick::Item { series, index },
+                        None => Pick::Column(index),
+                    };
+                    let question = compute(state, id, Needs::default(), |id, data, _| id.question(data, pick));
+                    if let Some(question) = question {
+                        state.ask(question, format!("[data-chart=\"{}\"]", id.name()));
+                    }
+                });
+                (clicks, pick)
+            });
             view! {
                 <figure class="chart-card">
-                    <ChartView name=id.name() chart=chart label=label description=description animate=animate dragging=dragging dark=state.dark />
+                    <ChartView name=id.name() chart=chart label=label description=description animate=animate dragging=dragging dark=state.dark on_pick=on_pick />
+                    {asks.then(|| view! { <p class="chart-hint">{move || texts(state.lang.get()).chart_click_hint}</p> })}
                     <ChartTable chart=chart description=description />
                 </figure>
             }

@@ -1,8 +1,10 @@
-use gap_model::{derive, InputId, Metric, Quantity};
+use gap_charts::Lang;
+use gap_model::{explain, Change, InputId, Metric, Quantity, Question, ValidInputs};
 use leptos::html::Section;
 use leptos::prelude::*;
 
 use super::readouts::irr_text;
+use crate::format::decimal;
 use crate::i18n::texts;
 use crate::state::use_app_state;
 
@@ -19,19 +21,90 @@ pub fn metric_label(t: &crate::i18n::UiTexts, metric: Metric) -> &'static str {
         Metric::BreakevenYear => t.metric_breakeven,
         Metric::Npv => t.metric_npv,
         Metric::Irr => t.metric_irr,
+        Metric::GrowthNeeded => t.solver_label,
     }
 }
 
-/// Puts the focus back on the button that opened the panel for `metric`.
-fn focus_opener(metric: Metric) {
-    let selector = format!("[data-how=\"{}\"]", metric.name());
-    if let Some(button) = document()
-        .query_selector(&selector)
+/// What the panel's title names: the readout, and what a chart's bar or
+/// year adds to it ("Gap in 2030", "Revenue needed under “Bain”").
+pub fn question_title(lang: Lang, question: Question, valid: &ValidInputs) -> String {
+    let t = texts(lang);
+    if question.metric == Metric::GrowthNeeded {
+        let year = question.year.unwrap_or_else(|| valid.end());
+        return t.metric_growth_needed.replace("{year}", &year.to_string());
+    }
+    let mut title = metric_label(t, question.metric).to_owned();
+    let of_year = matches!(
+        question.metric,
+        Metric::RequiredRevenue | Metric::ActualRevenue | Metric::Gap
+    );
+    if let (true, Some(year)) = (of_year, question.year) {
+        title = t
+            .question_year
+            .replace("{metric}", &title)
+            .replace("{year}", &year.to_string());
+    }
+    match question.change {
+        Some(Change::Method(method)) => t
+            .question_method
+            .replace("{metric}", &title)
+            .replace("{method}", gap_charts::method_label(method, lang)),
+        Some(Change::Input(id, value)) => {
+            let unit = gap_charts::unit_label(id.spec().unit, lang);
+            let value = format!("{}\u{a0}{unit}", decimal(lang, value, 2));
+            t.question_input
+                .replace("{metric}", &title)
+                .replace("{input}", gap_charts::input_label(id, lang))
+                .replace("{value}", value.trim_end())
+        }
+        None => title,
+    }
+}
+
+/// Puts the focus back on the element that asked (a "how?" button, a chart).
+fn focus_asker(selector: &str) {
+    if let Some(element) = document()
+        .query_selector(selector)
         .ok()
         .flatten()
         .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
     {
-        let _ = button.focus();
+        let _ = element.focus();
+    }
+}
+
+/// A "how?" button: opens the derivation panel on `question`, or closes it
+/// when it shows what this button asked. `name` is its public `data-how`.
+#[component]
+pub fn HowButton(name: &'static str, #[prop(into)] question: Signal<Question>) -> impl IntoView {
+    let state = use_app_state();
+    let asker = format!("[data-how=\"{name}\"]");
+    let mine = asker.clone();
+    let expanded = move || {
+        state
+            .asked
+            .with(|asked| asked.as_ref().is_some_and(|asked| asked.asker == mine))
+            .to_string()
+    };
+    let label = move || {
+        let lang = state.lang.get();
+        let title = state
+            .valid
+            .with(|valid| question_title(lang, question.get(), valid));
+        texts(lang).how_open.replace("{metric}", &title)
+    };
+    view! {
+        <button
+            type="button"
+            class="how link"
+            data-how=name
+            aria-controls=PANEL_ID
+            aria-expanded=expanded
+            aria-label=label
+            on:click=move |_| state.ask(question.get_untracked(), asker.clone())
+        >
+            {move || texts(state.lang.get()).how}
+        </button>
     }
 }
 
@@ -66,24 +139,25 @@ fn show_source(id: InputId) {
     }
 }
 
-/// How a readout is computed: the formula, the same with the numbers on
-/// screen, the inputs it rests on as chips that lead to their sources, and
-/// the intermediate values. The numbers are `gap_model::derive`'s and the
-/// markup `gap_charts::panel_html`'s; here only the events: a chip opens its
-/// input's source, Escape or the close button closes the panel and returns
-/// the focus to its "how?" button.
+/// How a readout, or a chart's bar or year, is computed: the formula, the
+/// same with the numbers on screen, the inputs it rests on as chips that
+/// lead to their sources, and the intermediate values. The numbers are
+/// `gap_model::explain`'s and the markup `gap_charts::panel_html`'s; here
+/// only the events: a chip opens its input's source, Escape or the close
+/// button closes the panel and returns the focus to whatever asked.
 #[component]
-pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
+pub fn DerivationPanel() -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
     let panel = NodeRef::<Section>::new();
+    let open = Memo::new(move |_| state.asked.with(|asked| asked.as_ref().map(|a| a.question)));
     let close = move || {
-        if let Some(metric) = open.get_untracked() {
-            open.set(None);
-            focus_opener(metric);
+        if let Some(asker) = state.close_derivation() {
+            focus_asker(&asker);
         }
     };
-    // Opening moves the focus into the panel, so that a screen reader reads it.
+    // Opening (or a new question) moves the focus into the panel, so that a
+    // screen reader reads it and the page scrolls to it.
     Effect::new(move |_| {
         if open.get().is_some() {
             if let Some(section) = panel.get() {
@@ -92,30 +166,33 @@ pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
         }
     });
     let html = move || {
-        let Some(metric) = open.get() else {
+        let Some(question) = open.get() else {
             return String::new();
         };
         let lang = lang.get();
         let t = texts(lang);
         state.valid.with(|valid| {
             state.outcome.with(|outcome| {
-                let d = derive(valid, outcome, metric);
-                let result = match (metric, d.result) {
+                let title = question_title(lang, question, valid);
+                let asked = explain(valid, outcome, question);
+                let d = &asked.derivation;
+                let result = match (question.metric, d.result) {
                     (Metric::BreakevenYear, None) => t
                         .none_within_horizon
-                        .replace("{end}", &valid.end().to_string()),
-                    (Metric::Irr, None) => irr_text(lang, outcome.irr),
+                        .replace("{end}", &asked.inputs.end().to_string()),
+                    (Metric::Irr, None) => irr_text(lang, asked.outcome.irr),
                     (Metric::Irr, Some(rate)) => {
                         gap_charts::quantity_value(Quantity::Irr, rate, lang)
                     }
                     (Metric::BreakevenYear, Some(year)) => {
                         gap_charts::quantity_value(Quantity::Year, year, lang)
                     }
+                    (Metric::GrowthNeeded, growth) => growth_text(lang, growth),
                     // As the readout writes it ("$1.9T"); the steps give the digits.
                     (_, value) => crate::format::usd_billions(lang, value.unwrap_or(f64::NAN)),
                 };
                 let texts = gap_charts::PanelTexts {
-                    metric: metric_label(t, metric),
+                    metric: &title,
                     result,
                 };
                 // Without controls on the page (an embed without them), a
@@ -125,7 +202,7 @@ pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
                     .ok()
                     .flatten()
                     .is_some();
-                gap_charts::panel_html(&d, valid.inputs(), &texts, linked, lang)
+                gap_charts::panel_html(d, asked.inputs.inputs(), &texts, linked, lang)
             })
         })
     };
@@ -154,7 +231,7 @@ pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
                 hidden=move || open.get().is_none()
                 class="derivation"
                 id=PANEL_ID
-                data-derivation=move || open.get().map(Metric::name)
+                data-derivation=move || open.get().map(|question| question.metric.name())
                 role="region"
                 aria-labelledby="derivation-title"
                 tabindex="-1"
@@ -168,5 +245,20 @@ pub fn DerivationPanel(open: RwSignal<Option<Metric>>) -> impl IntoView {
                 }
                 inner_html=html
             ></section>
+    }
+}
+
+/// The growth needed as the solver writes it ("34.5 %/yr"), or why there is none.
+pub fn growth_text(lang: Lang, growth: Option<f64>) -> String {
+    let spec = InputId::Growth.spec();
+    match growth {
+        Some(growth) => format!(
+            "{} {}",
+            decimal(lang, growth, 1),
+            gap_charts::unit_label(spec.unit, lang)
+        ),
+        None => texts(lang)
+            .solver_out_of_reach
+            .replace("{max}", &decimal(lang, spec.max, 0)),
     }
 }

@@ -1,6 +1,7 @@
-use gap_model::InputId;
+use gap_model::{InputId, Metric, Question};
 use leptos::prelude::*;
 
+use super::derivation_panel::{growth_text, HowButton};
 use crate::format::{decimal, plain};
 use crate::i18n::texts;
 use crate::state::use_app_state;
@@ -25,24 +26,36 @@ pub fn GrowthSolver() -> impl IntoView {
             _ => valid.end(),
         })
     };
-    // Rounded up to a tenth of a percent: still enough, since more growth
-    // never closes the gap later.
+    // Rounded up to a tenth of a percent: still enough.
     let needed = Memo::new(move |_| {
         let year = target();
         state
             .valid
-            .with(|valid| gap_model::growth_to_close_by(valid, year))
-            .map(|growth| (growth * 10.0).ceil() / 10.0)
-            .filter(|growth| *growth <= InputId::Growth.spec().max)
+            .with(|valid| gap_model::growth_needed(valid, year))
     });
     let unit = move || gap_charts::unit_label(InputId::Growth.spec().unit, state.lang.get());
-    let shown = move || match needed.get() {
-        Some(growth) => format!("{} {}", decimal(state.lang.get(), growth, 1), unit()),
-        None => t().solver_out_of_reach.replace(
-            "{max}",
-            &decimal(state.lang.get(), InputId::Growth.spec().max, 0),
-        ),
+    let shown = move || growth_text(state.lang.get(), needed.get());
+    let question = move || Question {
+        metric: Metric::GrowthNeeded,
+        year: Some(target()),
+        change: None,
     };
+    // An open "how?" of the growth needed follows the year picked.
+    Effect::new(move |_| {
+        let question = question();
+        let stale = state.asked.with_untracked(|asked| {
+            asked.as_ref().is_some_and(|asked| {
+                asked.question.metric == Metric::GrowthNeeded && asked.question != question
+            })
+        });
+        if stale {
+            state.asked.update(|asked| {
+                if let Some(asked) = asked {
+                    asked.question = question;
+                }
+            });
+        }
+    });
     let assumed = move || {
         let growth = state.valid.with(|valid| valid.get(InputId::Growth));
         t().solver_assumed.replace(
@@ -82,6 +95,7 @@ pub fn GrowthSolver() -> impl IntoView {
             >
                 {shown}
             </output>
+            <HowButton name="growth_needed" question=question />
             <span class="hint">{assumed}</span>
             <button type="button" class="secondary" disabled=move || needed.get().is_none() on:click=adopt>
                 {move || t().solver_adopt}

@@ -1,7 +1,7 @@
-use gap_model::Metric;
+use gap_model::{Metric, Question};
 use leptos::prelude::*;
 
-use super::derivation_panel::{metric_label, DerivationPanel, PANEL_ID};
+use super::derivation_panel::{DerivationPanel, HowButton};
 use crate::format::{percent, plain, usd_billions};
 use crate::i18n::texts;
 use crate::state::use_app_state;
@@ -12,23 +12,12 @@ use crate::state::use_app_state;
 #[component]
 pub fn Readouts() -> impl IntoView {
     let state = use_app_state();
-    let open = RwSignal::new(None::<Metric>);
     // "How?": opens the derivation of `metric`, or closes it when it is open.
     let how = move |metric: Metric| {
-        let t = move || texts(state.lang.get());
-        // A second <dd> of the group: a <dl> holds only <dt>/<dd> (in <div>s).
         view! {
-            <dd class="how-cell"><button
-                type="button"
-                class="how link"
-                data-how=metric.name()
-                aria-controls=PANEL_ID
-                aria-expanded=move || (open.get() == Some(metric)).to_string()
-                aria-label=move || t().how_open.replace("{metric}", metric_label(t(), metric))
-                on:click=move |_| open.update(|shown| *shown = if *shown == Some(metric) { None } else { Some(metric) })
-            >
-                {move || t().how}
-            </button></dd>
+            <dd class="how-cell">
+                <HowButton name=metric.name() question=move || Question::of(metric) />
+            </dd>
         }
     };
     let money = move |metric: Metric,
@@ -113,7 +102,7 @@ pub fn Readouts() -> impl IntoView {
                 {how(Metric::Irr)}
             </div>
         </dl>
-        <DerivationPanel open=open />
+        <DerivationPanel />
     }
 }
 

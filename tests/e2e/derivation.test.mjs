@@ -8,10 +8,10 @@
 // Keyboard: Enter opens, Escape closes and returns the focus.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { chartOption, launchBrowser, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
 import { LANGUAGES, localeTexts } from '../../scripts/app-facts.mjs';
 
-const METRICS = ['required_revenue', 'actual_revenue', 'gap', 'gap_pv', 'breakeven_year', 'npv', 'irr'];
+const METRICS = ['required_revenue', 'actual_revenue', 'gap', 'gap_pv', 'breakeven_year', 'npv', 'irr', 'growth_needed'];
 
 /** The value of a filled formula as the page writes it, e.g. "(0,2398 × 1.424,61 + 11) ÷ (1 − 50 %)". */
 export function evaluate(text, lang) {
@@ -88,7 +88,7 @@ describe('derivation panels', () => {
         assert.ok(panel.title.includes(ui.derivation_title.split('{metric}')[0].trim()), panel.title);
         assert.ok(panel.steps.length >= 1, metric);
         checkSteps(panel, lang, `${lang} ${metric}`);
-        if (!['breakeven_year', 'irr'].includes(metric)) {
+        if (!['breakeven_year', 'irr', 'growth_needed'].includes(metric)) {
           assert.ok(Math.abs(Number(panel.steps[0].value) - Number(readout)) < 1e-6, `${metric}: first step is the readout`);
         }
         if (metric === 'irr' && readout !== '') {
@@ -129,6 +129,127 @@ describe('derivation panels', () => {
       checkSteps(after, 'en', `${method} npv after an edit`);
       assert.ok(after.chips.some((c) => c.name === 'margin' && c.marks[0] === 'yours'), 'the edited input is marked yours');
     }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  /** Clicks `chart` where ECharts draws `value` in the coordinates of `finder`. */
+  async function clickChart(page, chart, finder, value) {
+    const element = page.locator(`[data-chart="${chart}"]`);
+    await element.scrollIntoViewIfNeeded();
+    await waitForChart(page, chart);
+    const [x, y] = await page.evaluate(
+      ([name, finder, value]) => window.echarts.getInstanceByDom(document.querySelector(`[data-chart="${name}"]`)).convertToPixel(finder, value),
+      [chart, finder, value],
+    );
+    const box = await element.boundingBox();
+    await page.mouse.click(box.x + x, box.y + y);
+  }
+
+  /** Clicks the middle of the bar ECharts draws for item `index` of series `id`. */
+  async function clickBar(page, chart, id, index) {
+    const element = page.locator(`[data-chart="${chart}"]`);
+    await element.scrollIntoViewIfNeeded();
+    await waitForChart(page, chart);
+    const [x, y] = await page.evaluate(
+      ([name, id, index]) => {
+        const chart = window.echarts.getInstanceByDom(document.querySelector(`[data-chart="${name}"]`));
+        const series = chart.getModel().getSeries().find((s) => s.id === id);
+        const bar = series.getData().getItemLayout(index);
+        return [bar.x + bar.width / 2, bar.y + bar.height / 2];
+      },
+      [chart, id, index],
+    );
+    const box = await element.boundingBox();
+    await page.mouse.click(box.x + x, box.y + y);
+  }
+
+  /** The `index`-th value of the series with id `id` in `option`. */
+  const plotted = (option, id, index) => {
+    const value = option.series.find((s) => s.id === id).data[index];
+    return Array.isArray(value) ? value[value.length - 1] : value;
+  };
+
+  /** After a click: the panel that opened, or null once nothing opened. */
+  async function panelAfterClick(page, metric) {
+    await page.waitForSelector(`[data-derivation="${metric}"]`);
+    return readPanel(page);
+  }
+
+  for (const lang of LANGUAGES) {
+    test(`${lang}: a click on a year of the time path explains that year's gap`, async () => {
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${site.url}?v=3&lang=${lang}&method=dcf&cost_cut=40`);
+      await waitForChart(page, 'gap');
+      await clickChart(page, 'gap_over_time', { xAxisIndex: 0, yAxisIndex: 0 }, [4, 100]);
+      const panel = await panelAfterClick(page, 'gap');
+      const option = await chartOption(page, 'gap_over_time');
+      const want = plotted(option, 'required', 4) - plotted(option, 'actual', 4);
+      assert.ok(Math.abs(Number(panel.result) - want) < 1e-6 * Math.abs(want), `${panel.result} vs ${want}`);
+      assert.ok(panel.title.includes('2030'), panel.title);
+      assert.ok(panel.steps.length >= 6, 'gap, required, charge, capital in service, energy, capex, actual, price effect');
+      checkSteps(panel, lang, `${lang} gap 2030`);
+      // The vintages in service in 2030, the newest (2030's) marked.
+      assert.equal(panel.rows, 5);
+      assert.equal(await page.locator('[data-derivation] tr.asked th').textContent(), '2030');
+      // Escape returns the focus to the chart that asked.
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('[data-derivation]'));
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.chart), 'gap_over_time');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  test("a click on a bar explains the bar's number: readouts, discounted years, methods, tornado, DeepSeek", async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.url}?v=3&cost_cut=40`);
+    await waitForChart(page, 'gap');
+    const close = (got, want, what) => assert.ok(Math.abs(Number(got) - want) <= 1e-6 * Math.max(1, Math.abs(want)), `${what}: ${got} vs ${want}`);
+
+    await clickBar(page, 'gap', 'gap', 2);
+    let panel = await panelAfterClick(page, 'gap');
+    assert.equal(panel.result, await page.getAttribute('[data-metric="gap"]', 'data-value'));
+
+    await clickChart(page, 'pv', { xAxisIndex: 0, yAxisIndex: 0 }, [3, 100]);
+    panel = await panelAfterClick(page, 'gap_pv');
+    assert.equal(panel.result, await page.getAttribute('[data-metric="gap_pv"]', 'data-value'));
+    assert.equal(await page.locator('[data-derivation] tr.asked th').textContent(), '2029');
+
+    const methods = await chartOption(page, 'methods');
+    const bain = methods.series.find((s) => s.id === 'required-by-method').data[2];
+    await clickBar(page, 'methods', 'required-by-method', 2);
+    panel = await panelAfterClick(page, 'required_revenue');
+    close(panel.result, bain, 'Bain');
+    assert.ok(panel.title.includes('Bain'), panel.title);
+    checkSteps(panel, 'en', 'Bain');
+
+    const tornado = await chartOption(page, 'tornado');
+    const low = plotted(tornado, 'pv-at-low', 0);
+    await clickBar(page, 'tornado', 'pv-at-low', 0);
+    panel = await panelAfterClick(page, 'gap_pv');
+    const base = Number(await page.getAttribute('[data-metric="gap_pv"]', 'data-value'));
+    close(panel.result, base + low, 'tornado low end');
+    checkSteps(panel, 'en', 'tornado');
+
+    const deepseek = await chartOption(page, 'deepseek');
+    const without = plotted(deepseek, 'without-cut', 2);
+    await clickBar(page, 'deepseek', 'without-cut', 2);
+    panel = await panelAfterClick(page, 'gap');
+    close(panel.result, without, 'gap without the cut');
+    assert.ok(panel.title.includes('2035'), panel.title);
+    checkSteps(panel, 'en', 'deepseek');
+
+    // The fan's percentiles are statistics of draws: a click there asks nothing.
+    await page.click('[data-derivation] [data-close]');
+    await page.waitForFunction(() => !document.querySelector('[data-derivation]'));
+    await page.waitForFunction(() => document.querySelector('[data-metric="gap_pv_p5"]').dataset.value !== '');
+    await clickChart(page, 'fan', { xAxisIndex: 0, yAxisIndex: 0 }, [4, 1000]);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await page.locator('[data-derivation]').count(), 0);
+    assert.equal(await page.locator('[data-chart="fan"] ~ .chart-hint').count(), 0, 'no hint under a chart that asks nothing');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -130,7 +130,15 @@ fn write(tokens: &[Token], lang: Lang, numbers: bool) -> String {
             Token::Value(quantity, _, value) if numbers => {
                 out.push_str(&signed(quantity_value(quantity, value, lang), value));
             }
-            Token::Value(quantity, year, _) => {
+            // A value of one named year: "capital in service in 2026".
+            Token::Value(quantity, Some(year), _) => out.push_str(
+                &lang
+                    .ui()
+                    .q_in_year
+                    .replace("{quantity}", quantity_label(quantity, lang))
+                    .replace("{year}", &year.to_string()),
+            ),
+            Token::Value(quantity, None, _) => {
                 out.push_str(quantity_label(quantity, lang));
                 let every_year = matches!(
                     quantity,
@@ -143,7 +151,7 @@ fn write(tokens: &[Token], lang: Lang, numbers: bool) -> String {
                         | Quantity::Vintage
                         | Quantity::InService
                 );
-                if year.is_none() && every_year {
+                if every_year {
                     out.push('ₜ');
                 }
             }
