@@ -23,7 +23,7 @@ pub fn LangSwitch() -> impl IntoView {
                                 state.choose_lang(lang);
                             }
                         >
-                            {lang.code().to_uppercase()}
+                            {lang.code().to_ascii_uppercase()}
                         </button>
                     }
                 })

@@ -18,7 +18,7 @@ pub fn SourcesView() -> impl IntoView {
     figure_texts::load();
     let matching = move |figure: &Figure| {
         filter.with(|needle| {
-            let needle = needle.trim().to_lowercase();
+            let needle = lowercase(needle.trim());
             if needle.is_empty() {
                 return true;
             }
@@ -33,7 +33,7 @@ pub fn SourcesView() -> impl IntoView {
                 figure.attributed_to.unwrap_or(""),
             ]
             .iter()
-            .any(|field| field.to_lowercase().contains(&needle))
+            .any(|field| lowercase(field).contains(&needle))
         })
     };
     let shown_count = move || FIGURES.iter().filter(|figure| matching(figure)).count();
@@ -154,4 +154,10 @@ fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
     }
     html += &format!("<p class=\"figure-id\"><code>{}</code></p></li>", figure.id);
     html
+}
+
+/// `text` in lower case, as the browser folds it: Rust's `to_lowercase`
+/// would bring the Unicode case tables into the wasm for this one filter.
+fn lowercase(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).to_lower_case())
 }

@@ -182,6 +182,31 @@ describe('provenance marks', () => {
     await page.close();
   });
 
+  test("the Sources filter ignores case, also in the quotes' umlauts", async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(site.url);
+    await waitForChart(page, 'gap');
+    await page.click('.header-actions button[aria-pressed]');
+    await page.waitForSelector('[data-figure]');
+    const shown = async (needle) => {
+      await page.fill('#figure-filter', needle);
+      // The quotes arrive with the texts file: wait until the count settles on rows.
+      await page.waitForFunction(() => document.querySelectorAll('[data-figure]').length === Number(document.querySelector('[data-metric="figures_shown"]').dataset.value));
+      return Number(await page.getAttribute('[data-metric="figures_shown"]', 'data-value'));
+    };
+    await page.fill('#figure-filter', 'gegenüber');
+    await page.waitForFunction(() => Number(document.querySelector('[data-metric="figures_shown"]').dataset.value) > 0);
+    const lower = await shown('gegenüber');
+    assert.ok(lower >= 3, `${lower} figures quote "gegenüber"`);
+    assert.equal(await shown('GEGENÜBER'), lower);
+    assert.equal(await shown('NVIDIA'), await shown('nvidia'));
+    assert.ok((await shown('nvidia')) > 3);
+    assert.equal(await shown('zzzqqq'), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('every row of the Sources view is marked as a fact; the marks read at 390 px, light and dark', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     const errors = watchErrors(page);
