@@ -311,6 +311,10 @@ describe('derivation panels', () => {
     assert.ok(width <= 390, `fits the phone: ${width}`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no sideways scroll');
     await page.locator('[data-derivation]').screenshot({ path: screenshotPath('derivation-embed-390') });
+    // A tap on the embed's chart explains the bar it lands on.
+    await clickBar(page, 'gap', 'required', 0);
+    const tapped = await panelAfterClick(page, 'required_revenue');
+    assert.equal(tapped.result, await page.getAttribute('[data-metric="required_revenue"]', 'data-value'));
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${site.url}?v=3&method=dcf&lang=de`);
     await waitForChart(page, 'gap');
