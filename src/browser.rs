@@ -3,6 +3,7 @@
 //! (sandboxed iframes throw on some of them): it degrades, never panics.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::state::AppState;
 use crate::url_state::{self, PageSettings};
@@ -41,22 +42,60 @@ fn query_pairs(search: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Writes the state into the query string with `history.replaceState`: no
-/// history entry per slider step, no scroll jump.
+/// Writes the state into the query string: a change of view (explorer,
+/// Sources, a figure of it) with `history.pushState`, so that back and
+/// forward switch views; every other change with `replaceState`, so that a
+/// slider drag makes no history entries and no scroll jump. Back and
+/// forward bring the entry's view and figure back.
 pub fn keep_url_in_sync(state: AppState) {
     // At most one write per interval, the last one always made. A slider
     // drag would otherwise write 60 times a second: each write cost about
     // 0.8 ms of the slider's frame in a Chromium profile, and browsers cap
-    // history writes (Safari throws after 100 in 30 seconds).
-    let write = leptos_use::use_throttle_fn_with_arg(write_query, URL_WRITE_INTERVAL_MS);
+    // history writes (Safari throws after 100 in 30 seconds). The query is
+    // read when the write happens, so a late write never restores an
+    // older state over a newer entry.
+    let replace = leptos_use::use_throttle_fn(
+        move || write_query(&untrack(|| current_query(&state)), false),
+        URL_WRITE_INTERVAL_MS,
+    );
+    // The view and figure of the current history entry.
+    let entry = StoredValue::new((state.view.get_untracked(), state.figure.get_untracked()));
     Effect::new(move |_| {
-        write(current_query(&state));
+        let query = current_query(&state);
+        let place = (state.view.get(), state.figure.get());
+        if entry.get_value() == place {
+            replace();
+        } else {
+            entry.set_value(place);
+            write_query(&query, true);
+        }
     });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let back_or_forward = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let settings = page_settings();
+        let view = if settings.sources {
+            crate::state::View::Sources
+        } else {
+            crate::state::View::Explorer
+        };
+        // The entry is already where the page goes: no new one.
+        entry.set_value((view, settings.figure));
+        match settings.figure {
+            Some(figure) => state.show_figure(figure),
+            None => state.show(view),
+        }
+    });
+    let _ = window
+        .add_event_listener_with_callback("popstate", back_or_forward.as_ref().unchecked_ref());
+    // Listens for the page's lifetime.
+    back_or_forward.forget();
 }
 
 const URL_WRITE_INTERVAL_MS: f64 = 250.0;
 
-fn write_query(query: String) {
+fn write_query(query: &str, new_entry: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -71,17 +110,37 @@ fn write_query(query: String) {
     } else {
         format!("{path}?{query}{hash}")
     };
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    let _ = if new_entry {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
 }
 
 /// The query string for this page: the model state plus the embed settings
 /// it was opened with.
 #[must_use]
 pub fn current_query(state: &AppState) -> String {
-    model_query(
+    let mut params = embed_params(state.embed, state.chart, state.controls);
+    if state.view.get() == crate::state::View::Sources {
+        params.push(("view", "sources".to_owned()));
+        if let Some(figure) = state.figure.get() {
+            params.push(("figure", figure.to_owned()));
+        }
+    }
+    model_query(state, &params)
+}
+
+/// A link to `figure` in the Sources view, with the current state.
+#[must_use]
+pub fn figure_url(state: &AppState, figure: &str) -> String {
+    with_query(&model_query(
         state,
-        &embed_params(state.embed, state.chart, state.controls),
-    )
+        &[
+            ("view", "sources".to_owned()),
+            ("figure", figure.to_owned()),
+        ],
+    ))
 }
 
 /// A link to the full app with the current state.

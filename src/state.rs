@@ -51,7 +51,11 @@ pub struct AppState {
     pub animate: RwSignal<bool>,
     /// Messages about ignored or repaired URL parameters, dismissible.
     pub notices: RwSignal<Vec<crate::url_state::Notice>>,
+    /// Changed through `show`, `toggle_sources` and `show_figure`.
     pub view: RwSignal<View>,
+    /// The figure of the Sources view a link or a chart points to
+    /// (`figure=`): highlighted and scrolled to. Only with the Sources view.
+    pub figure: RwSignal<Option<&'static str>>,
     /// The reader's own inputs from before the last preset, to return to.
     pub own_inputs: RwSignal<Option<Inputs>>,
     /// What the Monte Carlo draws from: ranges (spreads around the current
@@ -116,7 +120,12 @@ impl AppState {
             controls: settings.controls,
             animate,
             notices: RwSignal::new(settings.notices),
-            view: RwSignal::new(View::Explorer),
+            view: RwSignal::new(if settings.sources {
+                View::Sources
+            } else {
+                View::Explorer
+            }),
+            figure: RwSignal::new(settings.figure),
             own_inputs: RwSignal::new(None),
             uncertainty,
             ranges: Memo::new(move |_| {
@@ -161,20 +170,26 @@ impl AppState {
         self.animate.set(true);
     }
 
-    /// Shows the explorer or the Sources view.
+    /// Shows the explorer or the Sources view (without a figure pointed at).
     pub fn show(&self, view: View) {
+        self.figure.set(None);
         self.view.set(view);
+    }
+
+    /// The Sources view with `figure` (a dataset id) highlighted.
+    pub fn show_figure(&self, figure: &'static str) {
+        self.figure.set(Some(figure));
+        self.view.set(View::Sources);
     }
 
     /// The header's Sources button: to the Sources view and back.
     pub fn toggle_sources(&self) {
-        self.view.update(|view| {
-            *view = if *view == View::Sources {
-                View::Explorer
-            } else {
-                View::Sources
-            };
-        });
+        let view = if self.view.get_untracked() == View::Sources {
+            View::Explorer
+        } else {
+            View::Sources
+        };
+        self.show(view);
     }
 
     /// Opens the derivation panel on `question`, asked by the element

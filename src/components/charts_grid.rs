@@ -116,7 +116,8 @@ pub fn ChartsGrid(charts: Vec<ChartId>) -> impl IntoView {
             let clicks = id.clicks();
             let asks = clicks != Clicks::Nothing;
             // A click asks the derivation panel about the bar or year it
-            // landed on, at the state the chart shows (read untracked).
+            // landed on, at the state the chart shows (read untracked), or
+            // shows the figure a quoted number comes from.
             let on_pick = asks.then(|| {
                 let pick = Callback::new(move |(series, index): (Option<String>, usize)| {
                     let pick = match &series {
@@ -126,6 +127,9 @@ pub fn ChartsGrid(charts: Vec<ChartId>) -> impl IntoView {
                     let question = compute(state, id, Needs::default(), |id, data, _| id.question(data, pick));
                     if let Some(question) = question {
                         state.ask(question, format!("[data-chart=\"{}\"]", id.name()));
+                    } else if let Some(figure) = id.figure_at(pick) {
+                        // A quoted number: its row of the Sources view.
+                        state.show_figure(figure);
                     }
                 });
                 (clicks, pick)

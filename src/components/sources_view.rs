@@ -2,10 +2,10 @@ use gap_data::{Figure, Source, FIGURES, SOURCES};
 use leptos::prelude::*;
 
 use super::source_badge::quote_html;
-use crate::figure_texts;
 use crate::format::figure_amount;
 use crate::i18n::texts;
 use crate::state::{use_app_state, View};
+use crate::{browser, export, figure_texts};
 
 /// Every figure of the dataset, grouped by article, with its original quote,
 /// English gloss, attribution, caveat and conflicting figures side by side.
@@ -37,8 +37,47 @@ pub fn SourcesView() -> impl IntoView {
         })
     };
     let shown_count = move || FIGURES.iter().filter(|figure| matching(figure)).count();
+    // The figure a link or a chart points to: scrolled to once its row is drawn.
+    Effect::new(move |_| {
+        if let Some(figure) = state.figure.get() {
+            // Again when the quotes arrive: they lengthen the rows above it.
+            let _ = figure_texts::get(figure);
+            request_animation_frame(move || {
+                if let Some(row) = document().get_element_by_id(&format!("figure-{figure}")) {
+                    row.scroll_into_view();
+                }
+            });
+        }
+    });
+    // "Copy link to this figure": the link, or why it could not be copied.
+    let (copied, set_copied) = signal(None::<(bool, String)>);
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let Some(figure) = event
+            .target()
+            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+            .and_then(|target| target.closest("[data-copy-figure]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-copy-figure"))
+        else {
+            return;
+        };
+        let link = browser::figure_url(&state, &figure);
+        leptos::task::spawn_local(async move {
+            let done = export::copy_to_clipboard(&link).await;
+            set_copied.set(Some((done, link)));
+        });
+    };
+    let copy_status = move || {
+        copied.get().map(|(done, link)| {
+            let t = t();
+            if done {
+                t.link_copied.to_owned()
+            } else {
+                format!("{} {link}", t.copy_failed)
+            }
+        })
+    };
     view! {
-        <section class="sources" aria-labelledby="sources-title">
+        <section class="sources" aria-labelledby="sources-title" on:click=on_click>
             <div class="panel-head">
                 <h2 id="sources-title">{move || t().sources}</h2>
                 <button type="button" class="secondary" on:click=move |_| state.show(View::Explorer)>
@@ -62,6 +101,7 @@ pub fn SourcesView() -> impl IntoView {
                 .iter()
                 .map(|source| view! { <SourceSection source=source matching=matching /> })
                 .collect_view()}
+            <p class="copy-status" role="status">{copy_status}</p>
         </section>
     }
 }
@@ -92,7 +132,11 @@ fn SourceSection(
                 class="figures"
                 inner_html=move || {
                     let lang = state.lang.get();
-                    visible().into_iter().map(|figure| figure_html(figure, lang)).collect::<String>()
+                    let linked = state.figure.get();
+                    visible()
+                        .into_iter()
+                        .map(|figure| figure_html(figure, linked == Some(figure.id), lang))
+                        .collect::<String>()
                 }
             ></ul>
             <Show when=move || !gap_data::figures_in(source.file).any(&matching)>
@@ -106,13 +150,14 @@ fn SourceSection(
 /// original quote, the English gloss, attribution, caveat and the figures
 /// that contradict it side by side. Markup, not a component tree: 153 rows
 /// of static text, rebuilt whole when the filter or the language changes.
-fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
+fn figure_html(figure: &'static Figure, linked: bool, lang: gap_charts::Lang) -> String {
     use gap_text::escape_html as e;
     let t = texts(lang);
     let quote_lang = |figure: &Figure| figure.quote_lang().code();
     let mut html = format!(
-        "<li class=\"figure\" id=\"figure-{id}\" data-figure=\"{id}\"><div class=\"figure-head\">{mark}<span class=\"metric\">{metric} — {entity}</span><span class=\"amount\">{amount}</span><span class=\"period\">{period}</span></div>{quote}",
+        "<li class=\"figure\" id=\"figure-{id}\" data-figure=\"{id}\"{current}><div class=\"figure-head\">{mark}<span class=\"metric\">{metric} — {entity}</span><span class=\"amount\">{amount}</span><span class=\"period\">{period}</span></div>{quote}",
         id = figure.id,
+        current = if linked { " aria-current=\"true\"" } else { "" },
         mark = gap_charts::mark_html(gap_model::ProvenanceKind::Fact, t),
         metric = e(figure.metric),
         entity = e(figure.entity),
@@ -152,7 +197,11 @@ fn figure_html(figure: &'static Figure, lang: gap_charts::Lang) -> String {
         }
         html += "</div></div>";
     }
-    html += &format!("<p class=\"figure-id\"><code>{}</code></p></li>", figure.id);
+    html += &format!(
+        "<p class=\"figure-id\"><code>{id}</code> <button type=\"button\" class=\"link\" data-copy-figure=\"{id}\">{}</button></p></li>",
+        e(t.copy_figure_link),
+        id = figure.id
+    );
     html
 }
 

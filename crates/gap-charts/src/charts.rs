@@ -363,15 +363,43 @@ impl ChartId {
     }
 
     /// What a click on this chart can land on: a bar or point of a series,
-    /// a year's column of a time axis, or nothing that has a derivation
-    /// (the Monte Carlo's percentiles and shares are statistics of draws,
-    /// the drawdowns quotes from the articles).
+    /// or a year's column of a time axis. The Monte Carlo's percentiles and
+    /// shares are statistics of draws, with no formula to explain.
     #[must_use]
     pub fn clicks(self) -> Clicks {
         match self {
-            ChartId::Gap | ChartId::Methods | ChartId::Tornado | ChartId::Deepseek => Clicks::Items,
+            ChartId::Gap
+            | ChartId::Methods
+            | ChartId::Tornado
+            | ChartId::Deepseek
+            | ChartId::Drawdowns => Clicks::Items,
             ChartId::GapOverTime | ChartId::Pv => Clicks::Columns,
-            ChartId::Sensitivity | ChartId::Fan | ChartId::Drawdowns => Clicks::Nothing,
+            ChartId::Sensitivity | ChartId::Fan => Clicks::Nothing,
+        }
+    }
+
+    /// The dataset figure a click at `pick` lands on: a bar or marker that
+    /// shows a quoted number (the drawdowns, the token prices) rather than
+    /// one the model computes.
+    #[must_use]
+    pub fn figure_at(self, pick: Pick) -> Option<&'static str> {
+        let Pick::Item { series, index } = pick else {
+            return None;
+        };
+        match (self, series) {
+            (ChartId::Drawdowns, drawdowns::LOSS) => {
+                drawdowns::drawdowns_by_date().get(index)?.loss
+            }
+            (ChartId::Drawdowns, drawdowns::DROP) => {
+                Some(drawdowns::drawdowns_by_date().get(index)?.drop?.0)
+            }
+            (ChartId::Deepseek, deepseek::DEEPSEEK_PRICE) => {
+                deepseek::PRICE_FIGURES[0].get(index).copied()
+            }
+            (ChartId::Deepseek, deepseek::O1_PRICE) => {
+                deepseek::PRICE_FIGURES[1].get(index).copied()
+            }
+            _ => None,
         }
     }
 

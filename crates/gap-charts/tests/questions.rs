@@ -63,16 +63,12 @@ fn a_clicked_bar_or_year_explains_the_value_drawn_there() {
             match id.clicks() {
                 Clicks::Nothing => {
                     for (series, index, _) in items(&chart) {
-                        assert_eq!(
-                            id.question(
-                                &data,
-                                Pick::Item {
-                                    series: &series,
-                                    index
-                                }
-                            ),
-                            None
-                        );
+                        let pick = Pick::Item {
+                            series: &series,
+                            index,
+                        };
+                        assert_eq!(id.question(&data, pick), None);
+                        assert_eq!(id.figure_at(pick), None);
                     }
                 }
                 Clicks::Columns => {
@@ -91,15 +87,21 @@ fn a_clicked_bar_or_year_explains_the_value_drawn_there() {
                 }
                 Clicks::Items => {
                     for (series, index, value) in items(&chart) {
-                        let Some(question) = id.question(
-                            &data,
-                            Pick::Item {
-                                series: &series,
-                                index,
-                            },
-                        ) else {
+                        let pick = Pick::Item {
+                            series: &series,
+                            index,
+                        };
+                        let Some(question) = id.question(&data, pick) else {
+                            // A quoted number: the click shows its figure.
+                            let figure = id.figure_at(pick);
+                            let helper = id == ChartId::Gap && series.starts_with("actual-range");
+                            assert!(
+                                helper || figure.is_some_and(|f| gap_data::figure(f).is_some()),
+                                "{id:?} {series} {index}: the click answers nothing"
+                            );
                             continue;
                         };
+                        assert_eq!(id.figure_at(pick), None, "{id:?} {series} {index}");
                         let expected = match id {
                             // Bars grow from the base's present value.
                             ChartId::Tornado => value + outcome.gap_pv,
@@ -126,7 +128,7 @@ fn a_clicked_bar_or_year_explains_the_value_drawn_there() {
 }
 
 #[test]
-fn the_token_prices_and_unknown_series_ask_nothing() {
+fn the_token_prices_show_their_figures_and_unknown_series_ask_nothing() {
     let inputs = Inputs::default().validate().unwrap();
     let outcome = gap_model::run(&inputs);
     let ranges = gap_model::Ranges::around(&inputs);
@@ -136,7 +138,7 @@ fn the_token_prices_and_unknown_series_ask_nothing() {
         ranges: &ranges,
         monte_carlo: None,
     };
-    for series in ["deepseek-price", "o1-price", "nonsense"] {
+    for series in ["nonsense", "required"] {
         assert_eq!(
             ChartId::Deepseek.question(&data, Pick::Item { series, index: 0 }),
             None
@@ -162,4 +164,16 @@ fn the_token_prices_and_unknown_series_ask_nothing() {
         ),
         None
     );
+    let price = |series, index| ChartId::Deepseek.figure_at(Pick::Item { series, index });
+    assert_eq!(
+        price("deepseek-price", 1),
+        Some("deepseek_output_price_per_mtok")
+    );
+    assert_eq!(price("o1-price", 0), Some("o1_input_price_per_mtok"));
+    assert_eq!(price("o1-price", 2), None);
+    let drawdown = |series, index| ChartId::Drawdowns.figure_at(Pick::Item { series, index });
+    let first = gap_charts::drawdowns_by_date()[0];
+    assert_eq!(drawdown("market-value-lost", 0), first.loss);
+    assert_eq!(drawdown("price-drop", 99), None);
+    assert_eq!(ChartId::Fan.figure_at(Pick::Column(0)), None);
 }

@@ -38,6 +38,11 @@ pub struct PageSettings {
     /// A known `data-chart` name; an unknown one gets a notice.
     pub chart: Option<ChartId>,
     pub controls: bool,
+    /// `view=sources`: the Sources view instead of the explorer.
+    pub sources: bool,
+    /// `figure=<id>`: the figure of the dataset a link points to (a known
+    /// id; it opens the Sources view on it).
+    pub figure: Option<&'static str>,
     pub notices: Vec<Notice>,
 }
 
@@ -105,6 +110,8 @@ pub fn parse(
     let mut embed = false;
     let mut chart = None;
     let mut controls = false;
+    let mut sources = false;
+    let mut figure = None;
     let mut uncertainty = Uncertainty::default();
     let mut corr_given = false;
     let mut corr_notice = None;
@@ -161,6 +168,15 @@ pub fn parse(
             },
             "embed" => embed = value == "1" || value == "true",
             "controls" => controls = value == "1" || value == "true",
+            "view" => match value {
+                "sources" => sources = true,
+                "explorer" => sources = false,
+                _ => notices.push(notice(key, value, Problem::UnknownWord)),
+            },
+            "figure" => match gap_data::figure(value) {
+                Some(known) => figure = Some(known.id),
+                None => notices.push(notice(key, value, Problem::UnknownWord)),
+            },
             "chart" => match ChartId::from_name(value) {
                 Some(id) => chart = Some(id),
                 None => notices.push(notice(key, value, Problem::UnknownWord)),
@@ -336,6 +352,8 @@ pub fn parse(
         None => prefers_dark,
     };
     PageSettings {
+        sources: sources || figure.is_some(),
+        figure,
         inputs,
         uncertainty,
         lang,

@@ -57,8 +57,9 @@ impl Rng {
     }
 }
 
-const SETTING_KEYS: [&str; 10] = [
-    "v", "method", "lang", "theme", "embed", "chart", "controls", "draws", "seed", "corr",
+const SETTING_KEYS: [&str; 12] = [
+    "v", "method", "lang", "theme", "embed", "chart", "controls", "draws", "seed", "corr", "view",
+    "figure",
 ];
 /// `range_<input>`: the README's name for the family.
 const RANGE_FAMILY: &str = "range_<input>";
@@ -81,7 +82,12 @@ const ODD_KEYS: [&str; 14] = [
     "📈",
     "<script>",
 ];
-const WORDS: [&str; 30] = [
+const WORDS: [&str; 35] = [
+    "sources",
+    "explorer",
+    "Sources",
+    "oracle_market_value_drop_recent",
+    "capex_2026 ",
     "direct",
     "sequoia",
     "bain",
@@ -544,6 +550,12 @@ fn embed_params(settings: &PageSettings) -> Vec<(&'static str, String)> {
     if settings.controls {
         params.push(("controls", "1".to_owned()));
     }
+    if settings.sources {
+        params.push(("view", "sources".to_owned()));
+    }
+    if let Some(figure) = settings.figure {
+        params.push(("figure", figure.to_owned()));
+    }
     params
 }
 
@@ -747,6 +759,11 @@ fn written_urls_read_back_exactly() {
         let again = parse(&written_pairs(&query), None, false);
         assert_eq!(
             again.inputs, settings.inputs,
+            "case {case} {search:?} written as ?{query}"
+        );
+        assert_eq!(
+            (again.sources, again.figure),
+            (settings.sources, settings.figure),
             "case {case} {search:?} written as ?{query}"
         );
         assert_eq!(

@@ -344,3 +344,33 @@ fn links_from_before_the_correlation_keep_independent_draws() {
     assert_eq!(bad.uncertainty.correlation(), 0.0);
     assert_eq!(bad.notices[0].problem, Problem::NotANumber { default: 0.0 });
 }
+
+#[test]
+fn the_sources_view_and_one_figure_are_addressable() {
+    let settings = parse(&pairs("v=3&view=sources"), None, false);
+    assert!(settings.sources && settings.figure.is_none());
+    assert!(settings.notices.is_empty());
+    // A figure opens the Sources view on it, with or without `view`.
+    let settings = parse(
+        &pairs("v=3&figure=oracle_market_value_drop_recent"),
+        None,
+        false,
+    );
+    assert!(settings.sources);
+    assert_eq!(settings.figure, Some("oracle_market_value_drop_recent"));
+    assert!(!parse(&pairs("v=3&view=explorer"), None, false).sources);
+    // Unknown words are named and ignored.
+    for query in [
+        "view=charts",
+        "figure=no_such_figure",
+        "figure=%3Cscript%3E",
+    ] {
+        let settings = parse(&pairs(&format!("v=3&{query}")), None, false);
+        assert!(!settings.sources && settings.figure.is_none(), "{query}");
+        assert!(
+            matches!(settings.notices[..], [ref n] if n.problem == Problem::UnknownWord),
+            "{query}: {:?}",
+            settings.notices
+        );
+    }
+}

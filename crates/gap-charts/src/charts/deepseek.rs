@@ -7,6 +7,10 @@ use charming::Chart;
 use gap_model::Outcome;
 use gap_text::number;
 
+/// The series ids of the token prices.
+pub(crate) const DEEPSEEK_PRICE: &str = "deepseek-price";
+pub(crate) const O1_PRICE: &str = "o1-price";
+
 /// The series ids of the end-year bars without and with the cost cut.
 pub(crate) const WITHOUT_CUT: &str = "without-cut";
 pub(crate) const WITH_CUT: &str = "with-cut";
@@ -133,7 +137,7 @@ pub fn deepseek(
         .y_axis(y_value_axis(t.axis_revenue, t.unit_bn_per_year).grid_index(1))
         .series(
             Bar::new()
-                .id("deepseek-price")
+                .id(DEEPSEEK_PRICE)
                 .name(t.deepseek_r1)
                 .x_axis_index(0)
                 .y_axis_index(0)
@@ -143,7 +147,7 @@ pub fn deepseek(
         )
         .series(
             Bar::new()
-                .id("o1-price")
+                .id(O1_PRICE)
                 .name(t.openai_o1)
                 .x_axis_index(0)
                 .y_axis_index(0)

@@ -7,6 +7,10 @@ use charming::Chart;
 use gap_data::{Figure, Unit};
 use gap_text::number;
 
+/// The series ids of the losses (bars) and the drops (markers).
+pub(crate) const LOSS: &str = "market-value-lost";
+pub(crate) const DROP: &str = "price-drop";
+
 use crate::common::{
     axis_name, color, frame, grid, label_axis, legend, shadow_tooltip, ACCENT, GAP, GRID_TOP,
 };
@@ -261,7 +265,7 @@ pub fn drawdowns(lang: Lang) -> Chart {
         )
         .series(
             Bar::new()
-                .id("market-value-lost")
+                .id(LOSS)
                 .name(t.value_lost)
                 .x_axis_index(0)
                 .item_style(color(GAP))
@@ -275,7 +279,7 @@ pub fn drawdowns(lang: Lang) -> Chart {
         )
         .series(
             Scatter::new()
-                .id("price-drop")
+                .id(DROP)
                 .name(t.price_drop)
                 .x_axis_index(1)
                 .symbol(Symbol::Diamond)
