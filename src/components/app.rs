@@ -79,18 +79,22 @@ fn Explorer() -> impl IntoView {
         <section class="summary">
             <Headline />
             <Readouts />
-            <GrowthSolver />
-            <PresetBar />
+            <a class="to-assumptions" href="#change">{move || texts(state.lang.get()).to_assumptions}</a>
         </section>
         // Charts before the assumptions: the order a screen reader and a
-        // phone's single column follow. Wide screens place the panel in
-        // the left column (style/main.css).
-        <a class="to-assumptions" href="#assumptions">{move || texts(state.lang.get()).to_assumptions}</a>
+        // phone's single column follow, so that a phone's first screen
+        // holds the headline and the gap chart. Wide screens place the
+        // presets, the solver and the assumptions in the left column
+        // (style/main.css), beside the first chart.
         <div class="explorer">
             <section class="charts" aria-label=move || texts(state.lang.get()).charts_region>
                 <ChartsGrid charts=gap_charts::ChartId::ALL.to_vec() />
             </section>
-            <AssumptionsPanel />
+            <div class="side-column" id="change">
+                <PresetBar />
+                <GrowthSolver />
+                <AssumptionsPanel />
+            </div>
         </div>
         <ExportMenu />
     }

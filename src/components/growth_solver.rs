@@ -97,7 +97,7 @@ pub fn GrowthSolver() -> impl IntoView {
             </output>
             <HowButton name="growth_needed" question=question />
             <span class="hint">{assumed}</span>
-            <button type="button" class="secondary" disabled=move || needed.get().is_none() on:click=adopt>
+            <button type="button" class="secondary adopt" disabled=move || needed.get().is_none() on:click=adopt>
                 {move || t().solver_adopt}
             </button>
         </div>

@@ -6,12 +6,23 @@ use crate::format::{percent, plain, usd_billions};
 use crate::i18n::texts;
 use crate::state::use_app_state;
 
+/// A readout always shown, and one a phone's compact first screen folds away.
+const KEY: &str = "readout";
+const MORE: &str = "readout more";
+/// How many readouts the list holds (the browser tests count them).
+const READOUT_COUNT: usize = 8;
+
 /// The key base-year results, each with a machine-readable `data-metric`
 /// name and raw `data-value` (USD billions, or a year; empty when none).
 /// The names are a public interface.
 #[component]
 pub fn Readouts() -> impl IntoView {
     let state = use_app_state();
+    // A phone's first screen shows the three key numbers and the gap chart;
+    // the rest are a tap away (style/main.css hides `.more` on narrow
+    // screens of the full app; the embed shows its chart first anyway).
+    let compact = !state.embed;
+    let all_shown = RwSignal::new(false);
     // "How?": opens the derivation of `metric`, or closes it when it is open.
     let how = move |metric: Metric| {
         view! {
@@ -22,7 +33,8 @@ pub fn Readouts() -> impl IntoView {
     };
     let money = move |metric: Metric,
                       label: fn(&crate::i18n::UiTexts) -> &'static str,
-                      pick: fn(&gap_model::Outcome) -> f64| {
+                      pick: fn(&gap_model::Outcome) -> f64,
+                      class: &'static str| {
         let name = metric.name();
         let raw = move || state.outcome.with(|outcome| plain(pick(outcome)));
         let shown = move || {
@@ -31,7 +43,7 @@ pub fn Readouts() -> impl IntoView {
                 .with(|outcome| usd_billions(state.lang.get(), pick(outcome)))
         };
         view! {
-            <div class="readout">
+            <div class=class>
                 <dt>{move || label(texts(state.lang.get()))}</dt>
                 <dd data-metric=name data-value=raw>{shown}</dd>
                 {how(metric)}
@@ -81,27 +93,41 @@ pub fn Readouts() -> impl IntoView {
         view! { <span data-metric=name data-value=raw>{shown}</span> }
     };
     view! {
-        <dl class="readouts">
-            {money(Metric::RequiredRevenue, |t| t.metric_required, |o| o.base_required)}
-            {money(Metric::ActualRevenue, |t| t.metric_actual, |o| o.base_actual)}
-            {money(Metric::Gap, |t| t.metric_gap, |o| o.base_gap)}
-            {money(Metric::GapPv, |t| t.metric_gap_pv, |o| o.gap_pv)}
-            <div class="readout">
+        <dl id="readouts" class=move || if compact && !all_shown.get() { "readouts compact" } else { "readouts" }>
+            {money(Metric::RequiredRevenue, |t| t.metric_required, |o| o.base_required, KEY)}
+            {money(Metric::ActualRevenue, |t| t.metric_actual, |o| o.base_actual, KEY)}
+            {money(Metric::Gap, |t| t.metric_gap, |o| o.base_gap, KEY)}
+            {money(Metric::GapPv, |t| t.metric_gap_pv, |o| o.gap_pv, MORE)}
+            <div class=MORE>
                 <dt>{move || texts(state.lang.get()).metric_gap_pv_band}</dt>
                 <dd>{band("gap_pv_p5", |mc| mc.pv_p5)}" – "{band("gap_pv_p95", |mc| mc.pv_p95)}</dd>
             </div>
-            <div class="readout">
+            <div class=MORE>
                 <dt>{move || texts(state.lang.get()).metric_breakeven}</dt>
                 <dd data-metric="breakeven_year" data-value=breakeven_raw>{breakeven_shown}</dd>
                 {how(Metric::BreakevenYear)}
             </div>
-            {money(Metric::Npv, |t| t.metric_npv, |o| o.npv)}
-            <div class="readout">
+            {money(Metric::Npv, |t| t.metric_npv, |o| o.npv, MORE)}
+            <div class=MORE>
                 <dt>{move || texts(state.lang.get()).metric_irr}</dt>
                 <dd data-metric="irr" data-value=irr_raw>{irr_shown}</dd>
                 {how(Metric::Irr)}
             </div>
         </dl>
+        {compact.then(|| view! {
+            <button
+                type="button"
+                class="link more-readouts"
+                aria-controls="readouts"
+                aria-expanded=move || all_shown.get().to_string()
+                on:click=move |_| all_shown.update(|all| *all = !*all)
+            >
+                {move || {
+                    let t = texts(state.lang.get());
+                    if all_shown.get() { t.fewer_numbers.to_owned() } else { t.all_numbers.replace("{count}", &READOUT_COUNT.to_string()) }
+                }}
+            </button>
+        })}
         <DerivationPanel />
     }
 }

@@ -217,7 +217,7 @@ describe('explorer', () => {
     await page.selectOption('#solver-year', '2030');
     await page.waitForFunction((old) => Number(document.querySelector('[data-metric="growth_needed"]').dataset.value) > old, byEnd);
     const by2030 = await needed();
-    await page.click('.solver button');
+    await page.click('.solver .adopt');
     await page.waitForFunction(() => document.querySelector('[data-metric="breakeven_year"]').dataset.value !== '');
     assert.ok((await metric(page, 'breakeven_year')) <= 2030, 'adopting the rate breaks even by 2030');
     assert.equal(await page.inputValue('.control-row:has(#input-growth) .number-box'), String(by2030));

@@ -151,7 +151,7 @@ const ACTIONS = [
     const options = await year.locator('option').allTextContents();
     const chosen = rng.pick(options);
     await year.selectOption(chosen, OPTS);
-    const adopt = page.locator('.solver button');
+    const adopt = page.locator('.solver .adopt');
     if (rng.next() < 0.5 && (await adopt.isEnabled())) {
       await adopt.click(OPTS);
       return `${chosen}, adopted`;
