@@ -3,6 +3,7 @@
 //! Content is built from the pure crates; this module only hands it over.
 
 use gap_model::{InputId, Inputs, MonteCarlo, Outcome, Uncertainty};
+use leptos::prelude::WithUntracked;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -162,4 +163,41 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
         .await
         .is_ok()
+}
+
+/// The yearly CSV with what a reader needs to cite it: title, permalink,
+/// model and dataset versions, licence and a suggested citation, as `#`
+/// comment lines above the unchanged table.
+pub fn yearly_csv_with_context(state: &crate::state::AppState, csv: &str) -> String {
+    let permalink = crate::browser::share_url(state);
+    let method = state
+        .inputs
+        .with_untracked(|inputs| inputs.method.url_name());
+    let model = format!(
+        "v{} (docs/MODEL.md), method {method}",
+        crate::url_state::MODEL_VERSION
+    );
+    let today: String = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect();
+    let citation = format!(
+        "AI Gap Explorer, yearly model numbers (model v{}, dataset {}), {permalink}, retrieved {today}",
+        crate::url_state::MODEL_VERSION,
+        gap_data::DATASET_VERSION
+    );
+    gap_model::with_preamble(
+        &[
+            ("title", "AI Gap Explorer: yearly required and actual AI revenue, gap and cash flows (money in $B)"),
+            ("permalink", &permalink),
+            ("model", &model),
+            ("dataset", gap_data::DATASET_VERSION),
+            ("licence", "MIT (the code and the numbers it computes); the articles quoted in the dataset remain their publishers'"),
+            ("citation", &citation),
+        ],
+        csv,
+    )
 }

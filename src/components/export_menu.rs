@@ -13,7 +13,7 @@ pub fn ExportMenu() -> impl IntoView {
     let t = move || texts(state.lang.get());
     let (chart, set_chart) = signal(gap_charts::ChartId::Gap);
     let (copied, set_copied) = signal(None::<bool>);
-    let (embed_open, set_embed_open) = signal(false);
+    let embed_open = RwSignal::new(false);
 
     let copy_link = move |_| {
         let link = browser::share_url(&state);
@@ -39,6 +39,7 @@ pub fn ExportMenu() -> impl IntoView {
     };
     let yearly_csv = move |_| {
         let csv = state.outcome.with_untracked(gap_model::outcome_csv);
+        let csv = export::yearly_csv_with_context(&state, &csv);
         export::download_text("ai-gap-yearly.csv", "text/csv", &csv);
     };
     let state_json = move |_| {
@@ -93,12 +94,10 @@ pub fn ExportMenu() -> impl IntoView {
                 <button type="button" data-export="json" on:click=state_json>{move || t().download_json}</button>
                 // A file the build writes beside the app (scripts/site-data.mjs).
                 <a class="button" data-export="dataset" href="figures.csv" download="ai-gap-figures.csv">{move || t().download_dataset}</a>
-                <button type="button" data-action="embed" on:click=move |_| set_embed_open.set(true)>{move || t().embed}</button>
+                <button type="button" data-action="embed" aria-haspopup="dialog" on:click=move |_| embed_open.set(true)>{move || t().embed}</button>
                 <button type="button" data-action="print" on:click=move |_| print()>{move || t().print}</button>
             </div>
-            <Show when=move || embed_open.get()>
-                <EmbedDialog chart=chart on_close=move || set_embed_open.set(false) />
-            </Show>
+            <EmbedDialog chart=chart open=embed_open opener="[data-action=\"embed\"]" />
         </section>
     }
 }

@@ -1,5 +1,5 @@
 // Accessibility: an axe-core scan of the full app (after the charts draw,
-// with every fold, a derivation panel and the Embed dialog open), of the Sources view and of the
+// with every fold and a derivation panel open; the Embed dialog on its own), of the Sources view and of the
 // embed view with its controls, in the light and the dark theme; any
 // "serious" or "critical" violation fails. Every input, select and button
 // has an accessible name (axe's label, select-name and button-name rules,
@@ -82,12 +82,10 @@ for (const theme of ['light', 'dark']) {
       });
       after(() => context?.close());
 
-      test('axe: the full app with every fold and the Embed dialog open', async () => {
+      test('axe: the full app with every fold and a derivation panel open, then the Embed dialog', async () => {
         assert.equal(await page.getAttribute('html', 'data-theme'), theme);
         // Everything a reader can unfold: advanced inputs, source badges, data tables, the Embed dialog.
         await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-        await page.locator('.export').getByRole('button', { name: 'Embed', exact: true }).click();
-        await page.waitForSelector('#embed-snippet');
         await page.waitForSelector('.chart-table table');
         // A derivation panel, with its chips and table.
         await page.click('[data-how="gap_pv"]');
@@ -96,6 +94,13 @@ for (const theme of ['light', 'dark']) {
         const explorer = await scan(page);
         assertEveryControlNamed(explorer, `full app (${theme})`);
         assertNoSeriousViolations(explorer, `full app (${theme})`);
+        // The Embed dialog on its own: modal, it makes the page behind it
+        // inert, and axe skips what is inert.
+        await page.locator('.export').getByRole('button', { name: 'Embed', exact: true }).click();
+        await page.waitForSelector('dialog[open] #embed-snippet');
+        assertNoSeriousViolations(await scan(page), `Embed dialog (${theme})`);
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => !document.querySelector('dialog[open]'));
       });
 
       // (Theme-independent: checked once.)

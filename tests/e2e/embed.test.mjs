@@ -251,6 +251,40 @@ test('messages a host posts into the frames change nothing (the embed listens to
   assert.deepEqual(errors, [], 'no error in the host page or any frame');
 });
 
+describe('the Embed dialog', () => {
+  test('keyboard only: Enter opens it with the focus inside, Tab stays inside, Escape closes it and returns the focus', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${site.url}?v=3`);
+    await waitForChart(page, 'gap');
+    const opener = page.locator('[data-action="embed"]');
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog.dialog[open]');
+    const inside = () => page.evaluate(() => document.querySelector('dialog[open]')?.contains(document.activeElement) ?? false);
+    assert.ok(await inside(), 'the focus moves into the dialog');
+    assert.ok(await page.evaluate(() => document.querySelector('dialog').matches(':modal')), 'modal: the page behind is inert');
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+      // Past the last control the focus may rest on the browser's own UI,
+      // never on the page behind the dialog.
+      const where = await page.evaluate(() => (document.activeElement === document.body ? 'body' : document.querySelector('dialog[open]').contains(document.activeElement) ? 'dialog' : document.activeElement.outerHTML.slice(0, 80)));
+      assert.ok(['dialog', 'body'].includes(where), `Tab ${i}: ${where}`);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'embed', 'the focus returns to its button');
+    // The close button does the same.
+    await opener.click();
+    await page.waitForSelector('dialog.dialog[open]');
+    await page.click('dialog[open] button.secondary');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'embed');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
 describe("the Embed dialog's snippet on another site", () => {
   test('the snippet frames the chosen chart with the current state, and its resize script fits the frame to the content', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1500 }, locale: 'en-US' });
@@ -259,7 +293,10 @@ describe("the Embed dialog's snippet on another site", () => {
     await waitForChart(page, 'gap');
     await page.selectOption('#export-chart', 'fan');
     await page.locator('.export').getByRole('button', { name: 'Embed', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('dialog[open] #embed-snippet')?.value !== '');
     const snippet = await page.inputValue('#embed-snippet');
+    assert.match(snippet, /allow="clipboard-write; web-share"/);
+    assert.match(snippet, /<noscript><a href="[^"]*embed=1[^"]*">Open in AI Gap Explorer<\/a><\/noscript>/);
     const script = await page.inputValue('#embed-script');
 
     const src = new URL(/\bsrc="([^"]*)"/.exec(snippet)[1].replaceAll('&amp;', '&'));

@@ -139,7 +139,21 @@ describe('downloads', () => {
   test('the yearly CSV: first row equals the readouts, the last row sums to the present value', async () => {
     const { name, bytes } = await download('csv');
     assert.equal(name, 'ai-gap-yearly.csv');
-    const rows = parseCsv(bytes.toString('utf8'));
+    // A commented header says what the numbers are and where they come from.
+    const lines = bytes.toString('utf8').split('\n');
+    const notes = Object.fromEntries(
+      lines.filter((line) => line.startsWith('# ')).map((line) => {
+        const [, key, value] = /^# ([a-z]+): (.*)$/.exec(line);
+        return [key, value];
+      }),
+    );
+    assert.deepEqual(Object.keys(notes), ['title', 'permalink', 'model', 'dataset', 'licence', 'citation']);
+    const permalink = new URL(notes.permalink);
+    assert.equal(permalink.search, `?${await page.evaluate(() => location.search.slice(1))}`.replace(/[?&]embed=1|[?&]chart=[^&]*/g, ''), 'the permalink is the page state');
+    assert.match(notes.model, /^v3 \(docs\/MODEL\.md\), method \w+$/);
+    assert.equal(notes.dataset, (await page.innerText('.site-footer code')).trim());
+    assert.ok(notes.citation.includes(notes.permalink) && notes.citation.includes(notes.dataset), notes.citation);
+    const rows = parseCsv(lines.filter((line) => !line.startsWith('#')).join('\n'));
     assert.deepEqual(rows[0], YEARLY_HEADER);
     const data = rows.slice(1).map((row) => {
       assert.equal(row.length, YEARLY_HEADER.length, `a full row: ${row}`);

@@ -38,8 +38,11 @@ const served = servedSnapshot();
 async function pickVisible(page, rng, selector) {
   const shown = await page.evaluate(
     (sel) =>
+      // Behind a modal dialog the page is inert: only the dialog takes clicks.
       [...document.querySelectorAll(sel)]
-        .map((el, i) => (el.checkVisibility() && el.getBoundingClientRect().width > 0 ? i : -1))
+        .map((el, i, all, modal = document.querySelector('dialog:modal')) =>
+          el.checkVisibility() && el.getBoundingClientRect().width > 0 && (!modal || modal.contains(el)) ? i : -1,
+        )
         .filter((i) => i >= 0),
     selector,
   );
@@ -235,7 +238,7 @@ const ACTIONS = [
     return kind;
   }],
   [3, 'embed dialog', async (page, rng) => {
-    const open = page.locator('.dialog');
+    const open = page.locator('.dialog[open]');
     if (await open.count()) {
       if (rng.next() < 0.5) {
         await open.locator('input[type=checkbox]').click(OPTS);
@@ -319,7 +322,7 @@ async function urlReadouts(page) {
 async function settle(page) {
   const back = page.locator('.sources .panel-head button');
   if (await back.count()) await back.click(OPTS);
-  const dialog = page.locator('.dialog button.secondary');
+  const dialog = page.locator('.dialog[open] button.secondary');
   if (await dialog.count()) await dialog.click(OPTS);
   await waitForChart(page, 'gap');
   await page.waitForTimeout(400); // the URL is written at most every 250 ms

@@ -45,6 +45,21 @@ pub fn outcome_csv(outcome: &Outcome) -> String {
     csv
 }
 
+/// `csv` after a commented preamble, one `# key: value` line per note (a
+/// line break inside a value becomes a space), so that a spreadsheet or
+/// `pandas.read_csv(…, comment="#")` still reads the table and a reader
+/// still sees where the numbers come from.
+#[must_use]
+pub fn with_preamble(notes: &[(&str, &str)], csv: &str) -> String {
+    let mut out = String::with_capacity(csv.len() + 512);
+    for (key, value) in notes {
+        let value = value.replace(['\r', '\n'], " ");
+        let _ = writeln!(out, "# {key}: {}", value.trim());
+    }
+    out.push_str(csv);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +85,22 @@ mod tests {
             assert_eq!(cells[9], row.cumulative_discounted_gap);
             assert_eq!(cells[10], row.cash_flow);
         }
+    }
+
+    #[test]
+    fn a_preamble_is_comment_lines_before_the_unchanged_table() {
+        let outcome = run(&Inputs::default().validate().unwrap());
+        let csv = outcome_csv(&outcome);
+        let both = with_preamble(
+            &[
+                ("title", "Yearly numbers"),
+                ("permalink", "https://x/?v=3\n&a=1"),
+            ],
+            &csv,
+        );
+        let mut lines = both.lines();
+        assert_eq!(lines.next(), Some("# title: Yearly numbers"));
+        assert_eq!(lines.next(), Some("# permalink: https://x/?v=3 &a=1"));
+        assert_eq!(lines.collect::<Vec<_>>().join("\n") + "\n", csv);
     }
 }
