@@ -110,30 +110,38 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getOption)]
     fn get_option(this: &Echarts) -> JsValue;
 
-    #[wasm_bindgen(method, js_name = getDataURL)]
-    fn get_data_url(this: &Echarts, options: &JsValue) -> String;
+    #[wasm_bindgen(method, js_name = renderToCanvas)]
+    fn render_to_canvas(this: &Echarts, options: &JsValue) -> web_sys::HtmlCanvasElement;
+
+    #[wasm_bindgen(method, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &Echarts) -> String;
 }
 
-/// The picture a chart shows, as a data URL: PNG from the live canvas, or
-/// SVG from a short-lived second instance of the same size with the SVG
-/// renderer.
-pub fn chart_image(chart_name: &str, svg: bool, background: &str) -> Option<String> {
+/// The picture a chart shows, with `footer(width)`'s lines below it (the
+/// key assumptions and the permalink), as a data URL: a PNG at twice the
+/// size, drawn from the live instance, or an SVG from a short-lived second
+/// instance of the same size with the SVG renderer. `colors` are the
+/// background and the footer's text colour.
+pub fn chart_image(
+    chart_name: &str,
+    svg: bool,
+    colors: (&str, &str),
+    footer: impl Fn(f64) -> Vec<String>,
+) -> Option<String> {
+    let (background, text) = colors;
     let document = web_sys::window()?.document()?;
     let element = document
         .query_selector(&format!("[data-chart=\"{chart_name}\"]"))
         .ok()??;
     let live = get_instance_by_dom(&element).ok()??;
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"backgroundColor".into(), &background.into());
-    if !svg {
-        let _ = js_sys::Reflect::set(&options, &"type".into(), &"png".into());
-        let _ = js_sys::Reflect::set(&options, &"pixelRatio".into(), &2.into());
-        return Some(live.get_data_url(&options));
-    }
-    let scratch = document.create_element("div").ok()?;
     // The size of the chart on screen: its option is laid out for that size
     // (`gap_charts::fit_to_size`).
     let (width, height) = size(&live);
+    let lines = footer(width);
+    if !svg {
+        return png_with_footer(&document, &live, (width, height), &lines, colors);
+    }
+    let scratch = document.create_element("div").ok()?;
     let _ = scratch.set_attribute(
         "style",
         &format!("position:fixed;left:-10000px;top:0;width:{width}px;height:{height}px"),
@@ -154,12 +162,62 @@ pub fn chart_image(chart_name: &str, svg: bool, background: &str) -> Option<Stri
     let copy = init_element(&scratch, &theme, &init_options).ok()?;
     let option = live.get_option();
     let _ = js_sys::Reflect::set(&option, &"animation".into(), &false.into());
+    let _ = js_sys::Reflect::set(&option, &"backgroundColor".into(), &background.into());
     copy.set_option_with(&option, &js_sys::Object::new());
-    let _ = js_sys::Reflect::set(&options, &"type".into(), &"svg".into());
-    let url = copy.get_data_url(&options);
+    let drawn = copy.render_to_svg_string();
     copy.dispose();
     scratch.remove();
-    Some(url)
+    let svg = gap_charts::svg_with_footer(&drawn, &lines, text, background)?;
+    Some(format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    ))
+}
+
+/// The live chart at twice its size with the footer's lines below it.
+fn png_with_footer(
+    document: &web_sys::Document,
+    live: &Echarts,
+    (width, height): (f64, f64),
+    lines: &[String],
+    (background, text): (&str, &str),
+) -> Option<String> {
+    const RATIO: f64 = 2.0;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"backgroundColor".into(), &background.into());
+    let _ = js_sys::Reflect::set(&options, &"pixelRatio".into(), &RATIO.into());
+    let chart = live.render_to_canvas(&options);
+    let total = height + gap_charts::footer_height(lines.len());
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.dyn_into().ok()?;
+    // Whole pixels of a chart at most a few thousand px wide.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    {
+        canvas.set_width((width * RATIO).ceil() as u32);
+        canvas.set_height((total * RATIO).ceil() as u32);
+    }
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context.set_fill_style_str(background);
+    context.fill_rect(0.0, 0.0, width * RATIO, total * RATIO);
+    context
+        .draw_image_with_html_canvas_element_and_dw_and_dh(
+            &chart,
+            0.0,
+            0.0,
+            width * RATIO,
+            height * RATIO,
+        )
+        .ok()?;
+    let _ = context.scale(RATIO, RATIO);
+    context.set_fill_style_str(text);
+    context.set_font(&format!("{}px sans-serif", gap_charts::FOOTER_FONT));
+    for (i, line) in lines.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = height + gap_charts::FOOTER_PADDING + gap_charts::FOOTER_LINE * (i as f64 + 0.75);
+        let _ = context.fill_text(line, gap_charts::FOOTER_PADDING, y);
+    }
+    canvas.to_data_url_with_type("image/png").ok()
 }
 
 thread_local! {

@@ -22,19 +22,31 @@ pub fn ExportMenu() -> impl IntoView {
         });
     };
     let picture = move |svg: bool| {
-        let background = if state.dark.get_untracked() {
-            "#1b1e23"
+        let (background, text) = if state.dark.get_untracked() {
+            ("#1b1e23", "#c9ccd1")
         } else {
-            "#ffffff"
+            ("#ffffff", "#3b4049")
+        };
+        let chart = chart.get_untracked();
+        let permalink = browser::share_url(&state);
+        let lang = state.lang.get_untracked();
+        // The footer: the key assumptions and the link to this state.
+        let footer = |width: f64| {
+            state.inputs.with_untracked(|inputs| {
+                gap_charts::footer_lines(
+                    inputs,
+                    &permalink,
+                    width,
+                    &crate::text_width::CanvasText,
+                    lang,
+                )
+            })
         };
         if let Some(url) =
-            crate::echarts::chart_image(chart.get_untracked().name(), svg, background)
+            crate::echarts::chart_image(chart.name(), svg, (background, text), footer)
         {
             let extension = if svg { "svg" } else { "png" };
-            export::download_url(
-                &format!("ai-gap-{}.{extension}", chart.get_untracked().name()),
-                &url,
-            );
+            export::download_url(&format!("ai-gap-{}.{extension}", chart.name()), &url);
         }
     };
     let yearly_csv = move |_| {

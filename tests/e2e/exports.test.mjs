@@ -235,7 +235,10 @@ describe('downloads', () => {
     const width = png.bytes.readUInt32BE(16);
     const height = png.bytes.readUInt32BE(20);
     const box = await page.locator('[data-chart="methods"]').boundingBox();
-    assert.ok(Math.abs(width - 2 * box.width) <= 2 && Math.abs(height - 2 * box.height) <= 2, `the chart at pixel ratio 2: ${width}×${height} for ${box.width}×${box.height}`);
+    assert.ok(Math.abs(width - 2 * box.width) <= 2, `the chart at pixel ratio 2: ${width} px wide for ${box.width}`);
+    // Below the chart a footer of whole 16 px lines with 10 px margins.
+    const footerHeight = height / 2 - box.height;
+    assert.ok(footerHeight >= 20 + 2 * 16 - 1 && (footerHeight - 20) % 16 <= 1, `a footer ${footerHeight} px tall`);
 
     const svg = await download('svg');
     assert.equal(svg.name, 'ai-gap-methods.svg');
@@ -243,6 +246,19 @@ describe('downloads', () => {
     assert.match(text, /^<svg[\s>]/, 'starts with <svg');
     assert.match(text, /<\/svg>\s*$/, 'ends with </svg>');
     assert.ok(text.includes('Required revenue in the first year, by method'), "the methods chart's title is in the SVG");
+    // The footer's text nodes: the assumptions and the permalink, whole once joined.
+    const decode = (t) => t.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    const footer = [...text.matchAll(/<g class="export-footer">(.*?)<\/g>/gs)].at(-1)?.[1] ?? '';
+    const lines = [...footer.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]));
+    assert.ok(lines.length >= 2, `footer lines: ${lines}`);
+    const joined = lines.join(' ');
+    const link = await page.evaluate(() => location.href);
+    assert.ok(lines.join('').includes(link), `the permalink ${link} in: ${lines}`);
+    for (const id of ['capex', 'revenue', 'growth', 'rate', 'cost_cut']) {
+      const value = Number(await page.inputValue(`#input-${id}`));
+      assert.ok(joined.includes(new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value)), `${id} = ${value} in: ${joined}`);
+    }
+    assert.ok(joined.includes('Capital recovery') || joined.includes('Method:'), joined);
     assert.equal(await page.locator('body > div[style*="-10000px"]').count(), 0, 'the scratch chart for the SVG is gone');
     assert.deepEqual(errors, []);
   });

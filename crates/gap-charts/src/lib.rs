@@ -29,6 +29,7 @@ mod common;
 mod fit;
 mod formula;
 mod option;
+mod picture;
 mod table;
 mod texts;
 
@@ -52,6 +53,10 @@ pub use formula::{
     quantity_value, symbolic as symbolic_formula, PanelTexts,
 };
 pub use option::{option_json, AXIS_LABEL_LINE_HEIGHT};
+pub use picture::{
+    footer_height, footer_lines, footer_texts, svg_with_footer, FOOTER_FONT, FOOTER_LINE,
+    FOOTER_PADDING,
+};
 pub use table::{data_table, DataTable};
 pub use texts::{
     input_label, method_label, texts, unit_label, ChartTexts, Lang, SAME_IN_ALL_LANGUAGES,
