@@ -97,23 +97,23 @@ pub fn state_json(
     for id in InputId::ALL {
         input_map.insert(id.url_name().into(), Value::from(inputs.get(id)));
     }
+    // The CSV's columns, so that the two downloads name a value alike.
     let years: Vec<Value> = outcome
         .years
         .iter()
         .map(|row| {
-            json!({
-                "year": row.year,
-                "capex_busd": row.capex,
-                "capital_charge_busd": row.capital_charge,
-                "energy_busd": row.energy,
-                "required_revenue_busd": row.required,
-                "actual_revenue_busd": row.actual,
-                "gap_busd": row.gap,
-                "discounted_gap_busd": row.discounted_gap,
-                "cumulative_gap_busd": row.cumulative_gap,
-                "cumulative_discounted_gap_busd": row.cumulative_discounted_gap,
-                "owners_cash_flow_busd": row.cash_flow,
-            })
+            let mut year = Map::new();
+            year.insert(
+                gap_model::OUTCOME_CSV_HEADER[0].into(),
+                Value::from(row.year),
+            );
+            for (name, value) in gap_model::OUTCOME_CSV_HEADER[1..]
+                .iter()
+                .zip(gap_model::row_values(row))
+            {
+                year.insert((*name).into(), Value::from(value));
+            }
+            Value::Object(year)
         })
         .collect();
     let document = json!({
@@ -163,6 +163,98 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
         .await
         .is_ok()
+}
+
+/// What the share sheet did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// It took the link (with the chart's picture when it accepts files).
+    Sheet,
+    /// The reader closed it.
+    Cancelled,
+    /// There is none here, or it failed: the caller falls back to copying.
+    Unavailable,
+}
+
+/// Shares `url` with the Web Share API, with the PNG `picture` (a file name
+/// and a data URL) as a file when `navigator.canShare` accepts it.
+pub async fn share(
+    title: &str,
+    text: &str,
+    url: &str,
+    picture: Option<(String, String)>,
+) -> Shared {
+    let Some(window) = web_sys::window() else {
+        return Shared::Unavailable;
+    };
+    let navigator = window.navigator();
+    let method = |name: &str| {
+        js_sys::Reflect::get(&navigator, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    };
+    let Some(share) = method("share") else {
+        return Shared::Unavailable;
+    };
+    let data = js_sys::Object::new();
+    for (key, value) in [("title", title), ("text", text), ("url", url)] {
+        let _ = js_sys::Reflect::set(&data, &key.into(), &value.into());
+    }
+    if let (Some(can_share), Some((name, picture))) = (method("canShare"), picture) {
+        if let Some(files) = picture_files(&name, &picture) {
+            let with_files = js_sys::Object::assign(&js_sys::Object::new(), &data);
+            let _ = js_sys::Reflect::set(&with_files, &"files".into(), &files);
+            if can_share
+                .call1(&navigator, &with_files)
+                .is_ok_and(|answer| answer.is_truthy())
+            {
+                let _ = js_sys::Reflect::set(&data, &"files".into(), &files);
+            }
+        }
+    }
+    let Ok(promise) = share.call1(&navigator, &data) else {
+        return Shared::Unavailable;
+    };
+    match wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await {
+        Ok(_) => Shared::Sheet,
+        Err(error) => {
+            let name = js_sys::Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|name| name.as_string());
+            if name.as_deref() == Some("AbortError") {
+                Shared::Cancelled
+            } else {
+                Shared::Unavailable
+            }
+        }
+    }
+}
+
+/// `[File]` of the PNG data URL `picture`, named `name`. Decoded here, not
+/// fetched: the CSP lets the page fetch only its own files.
+fn picture_files(name: &str, picture: &str) -> Option<js_sys::Array> {
+    let window = web_sys::window()?;
+    let (_, base64) = picture.split_once(',')?;
+    // `atob` gives one char per byte (U+0000 to U+00FF).
+    let bytes: Vec<u8> = window
+        .atob(base64)
+        .ok()?
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or_default())
+        .collect();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let file_type = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&file_type, &"type".into(), &"image/png".into());
+    let constructor = js_sys::Reflect::get(&js_sys::global(), &"File".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let file = js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of3(&parts, &name.into(), &file_type),
+    )
+    .ok()?;
+    Some(js_sys::Array::of1(&file))
 }
 
 /// The yearly CSV with what a reader needs to cite it: title, permalink,

@@ -21,16 +21,16 @@ pub fn ExportMenu() -> impl IntoView {
             set_copied.set(Some(export::copy_to_clipboard(&link).await));
         });
     };
-    let picture = move |svg: bool| {
+    // The chosen chart as a PNG or SVG data URL, with its footer: the key
+    // assumptions and the link to this state.
+    let picture_url = move |svg: bool| {
         let (background, text) = if state.dark.get_untracked() {
             ("#1b1e23", "#c9ccd1")
         } else {
             ("#ffffff", "#3b4049")
         };
-        let chart = chart.get_untracked();
         let permalink = browser::share_url(&state);
         let lang = state.lang.get_untracked();
-        // The footer: the key assumptions and the link to this state.
         let footer = |width: f64| {
             state.inputs.with_untracked(|inputs| {
                 gap_charts::footer_lines(
@@ -42,12 +42,37 @@ pub fn ExportMenu() -> impl IntoView {
                 )
             })
         };
-        if let Some(url) =
-            crate::echarts::chart_image(chart.name(), svg, (background, text), footer)
-        {
+        crate::echarts::chart_image(
+            chart.get_untracked().name(),
+            svg,
+            (background, text),
+            footer,
+        )
+    };
+    let picture = move |svg: bool| {
+        if let Some(url) = picture_url(svg) {
             let extension = if svg { "svg" } else { "png" };
-            export::download_url(&format!("ai-gap-{}.{extension}", chart.name()), &url);
+            export::download_url(
+                &format!("ai-gap-{}.{extension}", chart.get_untracked().name()),
+                &url,
+            );
         }
+    };
+    // The share sheet with the link, the headline and the chart's PNG; the
+    // clipboard where there is no share sheet.
+    let share = move |_| {
+        let link = browser::share_url(&state);
+        let title = texts(state.lang.get_untracked()).app_title;
+        let text = untrack(|| super::headline::headline_sentence(&state));
+        let png = picture_url(false)
+            .map(|url| (format!("ai-gap-{}.png", chart.get_untracked().name()), url));
+        leptos::task::spawn_local(async move {
+            if export::share(title, &text, &link, png).await == export::Shared::Unavailable {
+                set_copied.set(Some(export::copy_to_clipboard(&link).await));
+            } else {
+                set_copied.set(None);
+            }
+        });
     };
     let yearly_csv = move |_| {
         let csv = state.outcome.with_untracked(gap_model::outcome_csv);
@@ -72,6 +97,7 @@ pub fn ExportMenu() -> impl IntoView {
         <section class="export" aria-labelledby="export-title">
             <h2 id="export-title">{move || t().share_and_export}</h2>
             <div class="export-row">
+                <button type="button" data-action="share" on:click=share>{move || t().share}</button>
                 <button type="button" data-action="copy-link" on:click=copy_link>{move || t().copy_link}</button>
                 <span class="hint" role="status">
                     {move || match copied.get() {

@@ -4,26 +4,30 @@ use crate::format::{percent, usd_billions};
 use crate::i18n::texts;
 use crate::state::use_app_state;
 
+/// The current result in one sentence ("At these assumptions AI needs $2T a
+/// year; …"): the headline, and the text a shared link carries.
+pub fn headline_sentence(state: &crate::state::AppState) -> String {
+    let lang = state.lang.get();
+    let t = texts(lang);
+    state.outcome.with(|outcome| {
+        let end = state.valid.with(|valid| valid.end());
+        let closes = match outcome.breakeven_year {
+            Some(year) => t.headline_closes_in.replace("{year}", &year.to_string()),
+            None => t.headline_never.replace("{end}", &end.to_string()),
+        };
+        t.headline
+            .replace("{required}", &usd_billions(lang, outcome.base_required))
+            .replace("{actual}", &usd_billions(lang, outcome.base_actual))
+            .replace("{gap}", &usd_billions(lang, outcome.base_gap))
+            .replace("{closes}", &closes)
+    })
+}
+
 /// The current result in one sentence, recomputed live.
 #[component]
 pub fn Headline() -> impl IntoView {
     let state = use_app_state();
-    let sentence = move || {
-        let lang = state.lang.get();
-        let t = texts(lang);
-        state.outcome.with(|outcome| {
-            let end = state.valid.with(|valid| valid.end());
-            let closes = match outcome.breakeven_year {
-                Some(year) => t.headline_closes_in.replace("{year}", &year.to_string()),
-                None => t.headline_never.replace("{end}", &end.to_string()),
-            };
-            t.headline
-                .replace("{required}", &usd_billions(lang, outcome.base_required))
-                .replace("{actual}", &usd_billions(lang, outcome.base_actual))
-                .replace("{gap}", &usd_billions(lang, outcome.base_gap))
-                .replace("{closes}", &closes)
-        })
-    };
+    let sentence = move || headline_sentence(&state);
     let returns = move || {
         let lang = state.lang.get();
         let t = texts(lang);

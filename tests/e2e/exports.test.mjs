@@ -278,3 +278,42 @@ test('"Copy link" puts the URL of the current state on the clipboard', async () 
   assert.equal(copied.searchParams.get('method'), 'dcf');
   assert.deepEqual(errors, []);
 });
+
+test('"Share" hands the link, the headline and the chart\'s PNG to the share sheet; without one it copies the link', async () => {
+  const sharing = await served.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
+  // Chromium on Linux has no share sheet: a stand-in records what it is given.
+  await sharing.addInitScript(() => {
+    window.__shared = [];
+    navigator.share = async (data) => {
+      window.__shared.push({
+        title: data.title,
+        text: data.text,
+        url: data.url,
+        files: (data.files ?? []).map((file) => ({ name: file.name, type: file.type, size: file.size })),
+      });
+    };
+    navigator.canShare = (data) => (data.files ?? []).every((file) => file.type === 'image/png');
+  });
+  const sheet = await sharing.newPage();
+  const sheetErrors = watchErrors(sheet);
+  await sheet.goto(`${served.url}?v=3&growth=55`);
+  await waitForChart(sheet, 'gap');
+  await sheet.click('[data-action="share"]');
+  await sheet.waitForFunction(() => window.__shared.length === 1);
+  const [shared] = await sheet.evaluate(() => window.__shared);
+  assert.equal(shared.url, await sheet.evaluate(() => location.href));
+  assert.equal(shared.title, 'AI Gap Explorer');
+  assert.equal(shared.text, (await sheet.textContent('.headline')).trim());
+  assert.equal(shared.files.length, 1, 'the chart picture goes along');
+  assert.equal(shared.files[0].name, 'ai-gap-gap.png');
+  assert.equal(shared.files[0].type, 'image/png');
+  assert.ok(shared.files[0].size > 10_000, `a real picture: ${shared.files[0].size} bytes`);
+  assert.deepEqual(sheetErrors, []);
+  await sharing.close();
+
+  // Without a share sheet (this browser): the link goes to the clipboard.
+  await page.click('[data-action="share"]');
+  await page.waitForFunction(() => document.querySelector('.export [role="status"]').textContent.trim() === 'Link copied.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.evaluate(() => location.href));
+  assert.deepEqual(errors, []);
+});

@@ -101,7 +101,9 @@ pub fn footer_height(lines: usize) -> f64 {
 
 /// `svg` (ECharts' SVG of a chart, `width` × `height`) made taller by the
 /// footer, with its lines as text nodes. `None` if it is not an SVG root
-/// with a size.
+/// with a size. The root tag is read attribute by attribute (a few
+/// character scans: `str::find` with a text pattern would bring a string
+/// searcher into the wasm for this alone).
 #[must_use]
 pub fn svg_with_footer(
     svg: &str,
@@ -109,36 +111,40 @@ pub fn svg_with_footer(
     color: &str,
     background: &str,
 ) -> Option<String> {
-    let open_end = svg.find('>')?;
-    let root = &svg[..open_end];
-    let number = |name: &str| -> Option<f64> {
-        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
-        root[at..]
-            .split('"')
-            .next()?
-            .trim_end_matches("px")
+    let body = svg.strip_prefix("<svg")?;
+    let open_end = body.find('>')?;
+    let body_end = body.trim_end().strip_suffix("</svg>")?;
+    let (attributes, content) = (&body[..open_end], &body_end[open_end..]);
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut rest = attributes.trim_start();
+    while let Some(equals) = rest.find('=') {
+        let name = rest[..equals].trim();
+        let value_start = rest[equals + 1..].find('"')? + equals + 2;
+        let value_end = rest[value_start..].find('"')? + value_start;
+        pairs.push((name, &rest[value_start..value_end]));
+        rest = rest[value_end + 1..].trim_start();
+    }
+    let size = |name: &str| -> Option<f64> {
+        let (_, value) = pairs.iter().find(|(key, _)| *key == name)?;
+        value
+            .trim_end_matches('x')
+            .trim_end_matches('p')
             .parse()
             .ok()
     };
-    let (width, height) = (number("width")?, number("height")?);
+    let (width, height) = (size("width")?, size("height")?);
     let total = height + footer_height(lines.len());
-    let close = svg.rfind("</svg>")?;
-    let mut root = root
-        .replace(
-            &format!(" height=\"{height}\""),
-            &format!(" height=\"{total}\""),
-        )
-        .replace(
-            &format!(" height=\"{height}px\""),
-            &format!(" height=\"{total}px\""),
-        );
-    if let Some(at) = root.find(" viewBox=\"") {
-        let end = root[at + 10..].find('"').map(|end| at + 10 + end)?;
-        root.replace_range(at..=end, &format!(" viewBox=\"0 0 {width} {total}\""));
-    } else {
-        root.push_str(&format!(" viewBox=\"0 0 {width} {total}\""));
+    let mut out = String::from("<svg");
+    for (name, value) in &pairs {
+        match *name {
+            "height" => out += &format!(" height=\"{total}\""),
+            "viewBox" => {}
+            _ => out += &format!(" {name}=\"{value}\""),
+        }
     }
-    let mut footer = format!(
+    out += &format!(" viewBox=\"0 0 {width} {total}\"");
+    out += content;
+    out += &format!(
         "<g class=\"export-footer\"><rect x=\"0\" y=\"{height}\" width=\"{width}\" height=\"{}\" fill=\"{}\"/>",
         total - height,
         escape_html(background)
@@ -146,14 +152,14 @@ pub fn svg_with_footer(
     for (i, line) in lines.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let y = height + FOOTER_PADDING + FOOTER_LINE * (i as f64 + 0.75);
-        footer += &format!(
+        out += &format!(
             "<text x=\"{FOOTER_PADDING}\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"{FOOTER_FONT}\" fill=\"{}\">{}</text>",
             escape_html(color),
             escape_html(line)
         );
     }
-    footer += "</g>";
-    Some(format!("{root}{}{footer}</svg>", &svg[open_end..close]))
+    out += "</g></svg>";
+    Some(out)
 }
 
 #[cfg(test)]

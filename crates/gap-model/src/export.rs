@@ -19,6 +19,23 @@ pub const OUTCOME_CSV_HEADER: [&str; 11] = [
     "owners_cash_flow_busd",
 ];
 
+/// A year's values in the order of `OUTCOME_CSV_HEADER` after `year`.
+#[must_use]
+pub fn row_values(row: &crate::YearRow) -> [f64; 10] {
+    [
+        row.capex,
+        row.capital_charge,
+        row.energy,
+        row.required,
+        row.actual,
+        row.gap,
+        row.discounted_gap,
+        row.cumulative_gap,
+        row.cumulative_discounted_gap,
+        row.cash_flow,
+    ]
+}
+
 /// One row per model year, with a header row; plain decimals, `\n` line ends.
 #[must_use]
 pub fn outcome_csv(outcome: &Outcome) -> String {
@@ -26,21 +43,11 @@ pub fn outcome_csv(outcome: &Outcome) -> String {
     csv.push('\n');
     for row in &outcome.years {
         // Writing into a String cannot fail.
-        let _ = writeln!(
-            csv,
-            "{},{},{},{},{},{},{},{},{},{},{}",
-            row.year,
-            row.capex,
-            row.capital_charge,
-            row.energy,
-            row.required,
-            row.actual,
-            row.gap,
-            row.discounted_gap,
-            row.cumulative_gap,
-            row.cumulative_discounted_gap,
-            row.cash_flow
-        );
+        let _ = write!(csv, "{}", row.year);
+        for value in row_values(row) {
+            let _ = write!(csv, ",{value}");
+        }
+        csv.push('\n');
     }
     csv
 }

@@ -34,7 +34,7 @@ pub use derivation::{
     derive, explain, growth_needed, Change, Derivation, Explanation, Metric, Op, Quantity,
     Question, Step, Table, Token,
 };
-pub use export::{outcome_csv, with_preamble, OUTCOME_CSV_HEADER};
+pub use export::{outcome_csv, row_values, with_preamble, OUTCOME_CSV_HEADER};
 pub use inputs::{
     clamp_to_spec, Group, InputError, InputErrorReason, InputId, InputSpec, Inputs, Provenance,
     ProvenanceKind, Spread, Unit, ValidInputs, DIRECT_REFERENCE_CAPEX, INPUT_COUNT,
