@@ -26,7 +26,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { renderFirstScreen, withPrerender } from './prerender.mjs';
+import { PREVIEW_SIZE, renderFirstScreen, withPrerender } from './prerender.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -39,8 +39,10 @@ const APP_NAME = 'AI Gap Explorer';
 const SHORT_NAME = 'AI Gap';
 const THEME_LIGHT = '#f7f7f5';
 const THEME_DARK = '#121417';
+// The link preview: for the pages that link here, never loaded by the app.
+const PREVIEW = 'preview.png';
 // Written by this script, never precached or hashed into the version.
-const NOT_SHIPPED = new Set(['sw.js', '_headers', '_redirects']);
+const NOT_SHIPPED = new Set(['sw.js', '_headers', '_redirects', PREVIEW]);
 
 const started = performance.now();
 const out = (name) => join(staging, name);
@@ -50,12 +52,38 @@ const sha256 = (data, encoding) => createHash('sha256').update(data).digest(enco
 
 let html = readFileSync(out('index.html'), 'utf8');
 try {
-  const markup = await renderFirstScreen(staging);
+  const { markup, preview } = await renderFirstScreen(staging);
   html = withPrerender(html, markup);
   console.log(`post-build: prerendered the first screen (${(markup.length / 1024).toFixed(1)} KB of markup)`);
+  writeFileSync(out(PREVIEW), preview);
+  html = withPreviewTags(html);
+  console.log(`post-build: link preview ${PREVIEW} (${(preview.length / 1024).toFixed(1)} KB)`);
 } catch (error) {
   // The app works without it (it paints once its wasm runs): say so, go on.
   console.warn(`post-build: no prerendered first screen (${String(error).split('\n')[0]})`);
+}
+
+/**
+ * `html` with the link preview's og:image tags (once). Open Graph wants an
+ * absolute URL: with SITE_URL set at build time (the address the site is
+ * served from) the tag carries it; without, the relative name, which
+ * previews resolve against the page where they follow the spec loosely.
+ */
+function withPreviewTags(html) {
+  const marked = /\n?[ \t]*<meta property="og:image(?::[a-z]+)?"[^>]*>/g;
+  const site = process.env.SITE_URL;
+  const image = site ? new URL(PREVIEW, site.endsWith('/') ? site : `${site}/`).href : PREVIEW;
+  const tags = [
+    `<meta property="og:image" content="${image}" />`,
+    `<meta property="og:image:width" content="${PREVIEW_SIZE.width}" />`,
+    `<meta property="og:image:height" content="${PREVIEW_SIZE.height}" />`,
+    '<meta property="og:image:alt" content="AI Gap Explorer: revenue needed against revenue earned, and the gap, in the first model year" />',
+  ];
+  const cleaned = html.replace(marked, '');
+  const card = /<meta name="twitter:card"[^>]*>/.exec(cleaned);
+  if (!card) throw new Error('post-build: index.html has no twitter:card tag to put og:image after');
+  const at = card.index + card[0].length;
+  return `${cleaned.slice(0, at)}\n    ${tags.join('\n    ')}${cleaned.slice(at)}`;
 }
 
 // ---- 0b. index.html: the inlined style sheet, without comments -----------------

@@ -37,7 +37,43 @@ const GATE = `${GATE_MARK}
   if (!root.hasAttribute('data-theme')) root.setAttribute('data-theme', matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 })();`;
 
-/** The app's first render of the default state, as HTML (the body's content). */
+/** The link-preview picture's size: what Open Graph and Twitter cards show. */
+export const PREVIEW_SIZE = { width: 1200, height: 630 };
+
+/**
+ * The link preview: the embed view of the default state's gap chart (its
+ * headline, the chart, the readouts below), drawn by the real app at
+ * 1200×630 and taken as a PNG once the chart is drawn.
+ */
+async function renderPreview(browser, url) {
+  const page = await browser.newPage({ viewport: PREVIEW_SIZE, locale: 'en-US', colorScheme: 'light', reducedMotion: 'reduce' });
+  try {
+    await page.addInitScript(() => {
+      if (navigator.serviceWorker) Object.defineProperty(navigator, 'serviceWorker', { value: undefined });
+    });
+    await page.goto(`${url}?v=3&embed=1&chart=gap`, { timeout: TIMEOUT_MS });
+    await page.waitForFunction(
+      () => {
+        const element = document.querySelector('[data-chart="gap"]');
+        return element?.querySelector('canvas') && window.echarts?.getInstanceByDom(element)?.getOption()?.series?.length > 0;
+      },
+      null,
+      { timeout: TIMEOUT_MS },
+    );
+    // The readouts' Monte Carlo band too, not "computing…".
+    await page.waitForFunction(() => document.querySelector('[data-metric="gap_pv_p5"]')?.dataset.value, null, { timeout: TIMEOUT_MS });
+    // Two frames: the drawn chart reaches the screen.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return await page.screenshot({ type: 'png' });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The app's first render of the default state, as HTML (the body's content),
+ * and the link preview picture (PNG bytes).
+ */
 export async function renderFirstScreen(siteDir) {
   const { launchBrowser } = await import('./chromium.mjs');
   // The browser first: if it cannot start, no server is left holding the
@@ -87,7 +123,9 @@ export async function renderFirstScreen(siteDir) {
     });
     await page.goto(url, { timeout: TIMEOUT_MS });
     await page.waitForFunction(() => typeof window.__firstScreen === 'string', null, { timeout: TIMEOUT_MS });
-    return await page.evaluate(() => window.__firstScreen);
+    const markup = await page.evaluate(() => window.__firstScreen);
+    await page.close();
+    return { markup, preview: await renderPreview(browser, url) };
   } finally {
     await browser.close();
     server?.close();

@@ -114,3 +114,22 @@ describe('the prerendered first screen', () => {
     });
   }
 });
+
+describe('link previews', () => {
+  test('index.html carries Open Graph and Twitter card tags, and its og:image is the app drawn at 1200×630', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const meta = (key) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    for (const key of ['description', 'og:title', 'og:description', 'og:type', 'og:site_name', 'twitter:card', 'og:image:alt']) {
+      assert.ok(meta(key)?.length > 3, `${key}: ${meta(key)}`);
+    }
+    assert.equal(meta('twitter:card'), 'summary_large_image');
+    const image = meta('og:image');
+    assert.equal(image, 'preview.png');
+    const png = readFileSync(join(DIST, image));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(meta('og:image:width')), Number(meta('og:image:height'))]);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+    // Not for readers: the service worker does not precache it.
+    assert.ok(!readFileSync(join(DIST, 'sw.js'), 'utf8').includes('preview.png'));
+  });
+});
