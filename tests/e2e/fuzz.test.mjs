@@ -27,7 +27,7 @@ const INPUTS = [
   'required', 'capex', 'capex_growth', 'history_growth', 'revenue', 'growth', 'revenue_cap', 'rate', 'life',
   'margin', 'energy', 'gpu_share', 'tco', 'capex_share', 'cost_cut', 'pass_through', 'elasticity', 'start', 'end',
 ];
-const SETTINGS = ['v', 'method', 'lang', 'theme', 'embed', 'chart', 'controls', 'draws', 'seed', 'corr'];
+const SETTINGS = ['v', 'method', 'lang', 'theme', 'embed', 'chart', 'controls', 'draws', 'seed', 'corr', 'view', 'figure'];
 // `range_<input>=below,above[,shape]` or `off` (README).
 const RANGE_FAMILY = 'range_<input>';
 const SHAPES = ['tri', 'uniform', 'pert', 'PERT', 'normal', ''];
@@ -107,6 +107,11 @@ function valueFor(rng, key) {
   if (key.startsWith('range_')) return rangeText(rng);
   if ((key === 'draws' || key === 'seed') && rng.chance(0.6)) return String(rng.below(200000));
   if (key === 'corr' && rng.chance(0.6)) return numberText(rng);
+  // Only values that leave the explorer on screen (each load checks its
+  // readouts): the explorer itself, unknown views and figures, junk. The
+  // valid ones open the Sources view: tests/e2e/navigation.test.mjs.
+  if (key === 'view') return rng.chance(0.5) ? rng.pick(['explorer', 'charts', 'Sources', '']) : junk(rng);
+  if (key === 'figure') return rng.chance(0.5) ? rng.pick(['no_such_figure', 'ORACLE', '']) : junk(rng);
   if (INPUTS.includes(key)) {
     const roll = rng.below(10);
     if (roll < 5) return numberText(rng);
