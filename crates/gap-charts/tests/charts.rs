@@ -894,3 +894,19 @@ fn inputs_cite_figures_that_exist() {
         }
     }
 }
+
+/// A subtitle names its sources as a reader knows them (article, outlet,
+/// date), never a file of the repository.
+#[test]
+fn subtitles_name_sources_in_words_not_files() {
+    for lang in Lang::ALL {
+        for (id, chart) in support::every_chart(&defaults(), 50, lang) {
+            let chart = json(&chart);
+            let note = subtext(&chart);
+            assert!(
+                !note.contains(".md") && !note.contains("docs/"),
+                "{lang:?} {id:?}: {note}"
+            );
+        }
+    }
+}
