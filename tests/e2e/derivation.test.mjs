@@ -6,9 +6,9 @@
 // parsed from the page's text in the page's number format and evaluated,
 // gives the value printed after it (within the rounding of what is shown).
 // Keyboard: Enter opens, Escape closes and returns the focus.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartOption, launchBrowser, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { chartOption, liveSite, screenshotPath, waitForChart, watchErrors } from './harness.mjs';
 import { LANGUAGES, localeTexts } from '../../scripts/app-facts.mjs';
 
 const METRICS = ['required_revenue', 'actual_revenue', 'gap', 'gap_pv', 'breakeven_year', 'npv', 'irr', 'growth_needed'];
@@ -24,16 +24,7 @@ export function evaluate(text, lang) {
   return Function(`return (${s});`)();
 }
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const live = liveSite();
 
 /** What the open panel shows: its metric, result, steps and chips. */
 function readPanel(page) {
@@ -76,9 +67,9 @@ describe('derivation panels', () => {
   for (const lang of LANGUAGES) {
     test(`${lang}: every readout's panel shows its value, and its filled formulas add up`, async () => {
       const ui = localeTexts(lang, 'ui');
-      const page = await browser.newPage();
+      const page = await live.browser.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${site.url}?v=3&lang=${lang}&method=dcf`);
+      await page.goto(`${live.url}?v=3&lang=${lang}&method=dcf`);
       await waitForChart(page, 'gap');
       for (const metric of METRICS) {
         const panel = await open(page, metric);
@@ -107,10 +98,10 @@ describe('derivation panels', () => {
   }
 
   test('every method: the required revenue and the gap add up; an edit recomputes the open panel', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
     for (const method of ['direct', 'sequoia', 'bain', 'dcf']) {
-      await page.goto(`${site.url}?v=3&method=${method}&growth=65&life=4`);
+      await page.goto(`${live.url}?v=3&method=${method}&growth=65&life=4`);
       await waitForChart(page, 'gap');
       for (const metric of ['required_revenue', 'gap', 'npv']) {
         const panel = await open(page, metric);
@@ -178,9 +169,9 @@ describe('derivation panels', () => {
 
   for (const lang of LANGUAGES) {
     test(`${lang}: a click on a year of the time path explains that year's gap`, async () => {
-      const page = await browser.newPage();
+      const page = await live.browser.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${site.url}?v=3&lang=${lang}&method=dcf&cost_cut=40`);
+      await page.goto(`${live.url}?v=3&lang=${lang}&method=dcf&cost_cut=40`);
       await waitForChart(page, 'gap');
       await clickChart(page, 'gap_over_time', { xAxisIndex: 0, yAxisIndex: 0 }, [4, 100]);
       const panel = await panelAfterClick(page, 'gap');
@@ -203,9 +194,9 @@ describe('derivation panels', () => {
   }
 
   test("a click on a bar explains the bar's number: readouts, discounted years, methods, tornado, DeepSeek", async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3&cost_cut=40`);
+    await page.goto(`${live.url}?v=3&cost_cut=40`);
     await waitForChart(page, 'gap');
     const close = (got, want, what) => assert.ok(Math.abs(Number(got) - want) <= 1e-6 * Math.max(1, Math.abs(want)), `${what}: ${got} vs ${want}`);
 
@@ -255,9 +246,9 @@ describe('derivation panels', () => {
   });
 
   test('keyboard: Enter opens, Escape closes and returns the focus; a chip opens its source', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3`);
+    await page.goto(`${live.url}?v=3`);
     await waitForChart(page, 'gap');
     const how = page.locator('[data-how="gap"]');
     assert.equal(await how.getAttribute('aria-expanded'), 'false');
@@ -297,9 +288,9 @@ describe('derivation panels', () => {
   });
 
   test('the embed view explains its readouts too; screenshots on desktop and at 390 px', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const page = await live.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3&embed=1&chart=gap`);
+    await page.goto(`${live.url}?v=3&embed=1&chart=gap`);
     await waitForChart(page, 'gap');
     const panel = await open(page, 'gap_pv');
     checkSteps(panel, 'en', 'embed gap_pv');
@@ -316,7 +307,7 @@ describe('derivation panels', () => {
     const tapped = await panelAfterClick(page, 'required_revenue');
     assert.equal(tapped.result, await page.getAttribute('[data-metric="required_revenue"]', 'data-value'));
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${site.url}?v=3&method=dcf&lang=de`);
+    await page.goto(`${live.url}?v=3&method=dcf&lang=de`);
     await waitForChart(page, 'gap');
     await open(page, 'required_revenue');
     await page.locator('[data-derivation]').screenshot({ path: screenshotPath('derivation-desktop-de') });

@@ -2,21 +2,12 @@
 // the three key numbers (the other readouts one tap away) and the whole
 // gap chart. On a 1280×800 desktop: the headline, every readout and the
 // whole gap chart, beside the presets and the assumptions.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { liveSite, screenshotPath, waitForChart, watchErrors } from './harness.mjs';
 import { LANGUAGES } from '../../scripts/app-facts.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const live = liveSite();
 
 /** Where the headline, the gap chart's canvas and the readouts are, and which readouts show. */
 function firstScreen(page) {
@@ -42,9 +33,9 @@ const within = (box, height) => box.top >= 0 && box.bottom <= height && box.heig
 describe('the first screen', () => {
   for (const lang of LANGUAGES) {
     test(`${lang}: a phone shows the headline, three key numbers and the whole gap chart`, async () => {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      const page = await live.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
       const errors = watchErrors(page);
-      await page.goto(`${site.url}?v=3&lang=${lang}`);
+      await page.goto(`${live.url}?v=3&lang=${lang}`);
       await waitForChart(page, 'gap');
       const screen = await firstScreen(page);
       assert.ok(within(screen.headline, screen.viewport), JSON.stringify(screen.headline));
@@ -68,9 +59,9 @@ describe('the first screen', () => {
   }
 
   test('a desktop shows the headline, every readout and the whole gap chart', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await live.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3`);
+    await page.goto(`${live.url}?v=3`);
     await waitForChart(page, 'gap');
     const screen = await firstScreen(page);
     assert.ok(within(screen.headline, screen.viewport));

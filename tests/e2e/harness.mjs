@@ -163,6 +163,25 @@ export async function waitForFrame(page, prefix, test = () => true, timeout = 15
 }
 
 /**
+ * Registers a file's before/after hooks for dist/ served on 127.0.0.1 and
+ * one browser; returns { url, browser }, filled in once the hook has run.
+ */
+export function liveSite() {
+  const live = { url: '', browser: null };
+  let site;
+  before(async () => {
+    site = await startSite();
+    live.url = site.url;
+    live.browser = await launchBrowser();
+  });
+  after(async () => {
+    await live.browser?.close();
+    await site?.close();
+  });
+  return live;
+}
+
+/**
  * Registers the suite's before/after hooks for a private copy of dist/
  * served on 127.0.0.1 and one browser; returns { url, browser, ready },
  * filled in once `ready` (the hook) has resolved. Root-level hooks of one

@@ -2,20 +2,11 @@
 // cite (`view=sources`, `figure=<id>`), switching views makes history
 // entries that back and forward follow (slider edits do not), every row
 // offers a link to itself, and a quoted number in a chart leads to its row.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { liveSite, screenshotPath, waitForChart, watchErrors } from './harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const live = liveSite();
 
 const FIGURE = 'oracle_market_value_drop_recent';
 
@@ -33,9 +24,9 @@ const query = (page) => new URL(page.url()).searchParams;
 
 describe('citable, navigable views', () => {
   test('a figure link opens the Sources view on that figure, highlighted and in view, on a phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await live.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3&figure=${FIGURE}`);
+    await page.goto(`${live.url}?v=3&figure=${FIGURE}`);
     await page.waitForSelector(`[data-figure="${FIGURE}"][aria-current="true"]`);
     await page.waitForFunction(() => document.querySelector('.figure blockquote, .figure .quote') !== null);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -45,7 +36,7 @@ describe('citable, navigable views', () => {
     await page.screenshot({ path: screenshotPath('figure-link-390') });
 
     // `view=sources` alone: the Sources view, nothing highlighted.
-    await page.goto(`${site.url}?v=3&view=sources`);
+    await page.goto(`${live.url}?v=3&view=sources`);
     await page.waitForSelector('[data-figure]');
     assert.deepEqual(await linkedRows(page), []);
     assert.deepEqual(errors, []);
@@ -53,10 +44,10 @@ describe('citable, navigable views', () => {
   });
 
   test('an unknown view or figure is named in a notice and the explorer shows', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
     for (const bad of ['figure=no_such_figure', 'view=charts']) {
-      await page.goto(`${site.url}?v=3&${bad}`);
+      await page.goto(`${live.url}?v=3&${bad}`);
       await waitForChart(page, 'gap');
       const notice = await page.textContent('.notice li');
       assert.ok(notice.includes(bad.split('=')[0]), `${bad}: ${notice}`);
@@ -68,9 +59,9 @@ describe('citable, navigable views', () => {
   });
 
   test('switching views makes history entries that back and forward follow; edits make none', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3`);
+    await page.goto(`${live.url}?v=3`);
     await waitForChart(page, 'gap');
     const start = await page.evaluate(() => history.length);
     const box = page.locator('[data-input="capex"] input[type="text"]');
@@ -122,10 +113,10 @@ describe('citable, navigable views', () => {
   });
 
   test('"Copy link to this figure" copies a link that opens on that figure', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await live.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3&lang=de&growth=55&view=sources`);
+    await page.goto(`${live.url}?v=3&lang=de&growth=55&view=sources`);
     await page.waitForSelector('[data-copy-figure]');
     const rows = await page.locator('[data-figure]').count();
     assert.equal(await page.locator('[data-figure] [data-copy-figure]').count(), rows, 'every row has one');

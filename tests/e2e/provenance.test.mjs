@@ -5,23 +5,14 @@
 // it. Moving an input flips its mark to "yours" and offers the default back;
 // taking the offer restores the value, the mark and the URL. Every row of the
 // Sources view is marked as a fact.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, metric, screenshotPath, startSite, waitForChart, watchErrors } from './harness.mjs';
+import { liveSite, metric, screenshotPath, waitForChart, watchErrors } from './harness.mjs';
 import { INPUTS, LANGUAGES, localeTexts } from '../../scripts/app-facts.mjs';
 
 const LABEL_KEY = { fact: 'mark_fact', public: 'mark_public', assumption: 'mark_assumption', yours: 'mark_yours' };
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const live = liveSite();
 
 /** Every control group with the marks inside it. */
 function readGroups(page) {
@@ -41,9 +32,9 @@ describe('provenance marks', () => {
   for (const lang of LANGUAGES) {
     test(`${lang}: every input has exactly one mark, of its spec's kind`, async () => {
       const ui = localeTexts(lang, 'ui');
-      const page = await browser.newPage();
+      const page = await live.browser.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${site.url}?lang=${lang}`);
+      await page.goto(`${live.url}?lang=${lang}`);
       await waitForChart(page, 'gap');
       const groups = await readGroups(page);
       assert.deepEqual(groups.map((g) => g.name).sort(), INPUTS.map((i) => i.name).sort(), 'one control group per input');
@@ -64,9 +55,9 @@ describe('provenance marks', () => {
 
   test('moving an input makes it "yours"; the offered default restores value, mark and URL', async () => {
     const ui = localeTexts('en', 'ui');
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(site.url);
+    await page.goto(live.url);
     await waitForChart(page, 'gap');
     const required = INPUTS.find((i) => i.name === 'required');
     const group = page.locator('[data-input="required"]');
@@ -103,9 +94,9 @@ describe('provenance marks', () => {
 
   test('where the articles disagree, the source fold sets the quotes side by side and says what the default follows', async () => {
     const ui = localeTexts('en', 'ui');
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(site.url);
+    await page.goto(live.url);
     await waitForChart(page, 'gap');
     await page.evaluate(() => document.querySelectorAll('details.advanced, .source-badge').forEach((fold) => (fold.open = true)));
     // The quotes arrive with the figures' texts, fetched once a fold opens.
@@ -131,12 +122,12 @@ describe('provenance marks', () => {
   });
 
   test("the quotes are not in the first view: nothing fetches them until a reader opens a source; offline they come from the service worker", async () => {
-    const context = await browser.newContext();
+    const context = await live.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     const fetched = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-    await page.goto(site.url);
+    await page.goto(live.url);
     await waitForChart(page, 'gap');
     assert.ok(!fetched.some((path) => path.endsWith('/figure-texts.json')), `no texts fetched at start: ${fetched.join(' ')}`);
     assert.equal(await page.locator('[data-input="revenue"] .source-badge blockquote').count(), 0);
@@ -154,7 +145,7 @@ describe('provenance marks', () => {
     assert.ok(installed, 'the app installed its service worker');
     await context.setOffline(true);
     const offline = await context.newPage();
-    await offline.goto(site.url);
+    await offline.goto(live.url);
     await waitForChart(offline, 'gap');
     await offline.click('.header-actions button[aria-pressed]');
     await offline.waitForSelector('[data-figure] blockquote');
@@ -165,9 +156,9 @@ describe('provenance marks', () => {
   });
 
   test('a link with a changed input opens with that input marked "yours"', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3&lang=de&rate=12`);
+    await page.goto(`${live.url}?v=3&lang=de&rate=12`);
     await waitForChart(page, 'gap');
     const groups = await readGroups(page);
     for (const group of groups) {
@@ -183,9 +174,9 @@ describe('provenance marks', () => {
   });
 
   test("the Sources filter ignores case, also in the quotes' umlauts", async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(site.url);
+    await page.goto(live.url);
     await waitForChart(page, 'gap');
     await page.click('.header-actions button[aria-pressed]');
     await page.waitForSelector('[data-figure]');
@@ -208,9 +199,9 @@ describe('provenance marks', () => {
   });
 
   test('every row of the Sources view is marked as a fact; the marks read at 390 px, light and dark', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const page = await live.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     const errors = watchErrors(page);
-    await page.goto(site.url);
+    await page.goto(live.url);
     await waitForChart(page, 'gap');
     await page.click('.header-actions button[aria-pressed]');
     await page.waitForSelector('[data-figure]');
@@ -218,11 +209,11 @@ describe('provenance marks', () => {
     assert.ok(rows.length > 100, `${rows.length} rows`);
     for (const marks of rows) assert.deepEqual(marks, ['fact']);
 
-    await page.goto(`${site.url}?v=3&required=2500&theme=dark`);
+    await page.goto(`${live.url}?v=3&required=2500&theme=dark`);
     await waitForChart(page, 'gap');
     await page.locator('[data-input="required"]').scrollIntoViewIfNeeded();
     await page.locator('[data-input="required"]').screenshot({ path: screenshotPath('provenance-390-dark') });
-    await page.goto(`${site.url}?v=3&rate=12`);
+    await page.goto(`${live.url}?v=3&rate=12`);
     await waitForChart(page, 'gap');
     const top = await page.locator('.assumptions').boundingBox();
     await page.screenshot({ path: screenshotPath('provenance-390-light'), fullPage: true, clip: { x: top.x, y: top.y, width: top.width, height: Math.min(top.height, 1400) } });
