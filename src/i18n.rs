@@ -29,6 +29,7 @@ pub fn preset_texts(t: &UiTexts, id: &str) -> (&'static str, &'static str) {
         "sequoia_2023" => (t.preset_sequoia_2023, t.note_sequoia_2023),
         "sequoia_2024" => (t.preset_sequoia_2024, t.note_sequoia_2024),
         "bain_2025" => (t.preset_bain_2025, t.note_bain_2025),
+        "jpmorgan_2025" => (t.preset_jpmorgan_2025, t.note_jpmorgan_2025),
         "deepseek_shock" => (t.preset_deepseek_shock, t.note_deepseek_shock),
         "deepseek_chips" => (t.preset_deepseek_chips, t.note_deepseek_chips),
         "deepseek_price" => (t.preset_deepseek_price, t.note_deepseek_price),

@@ -18,6 +18,7 @@ pub fn metric_label(t: &crate::i18n::UiTexts, metric: Metric) -> &'static str {
         Metric::ActualRevenue => t.metric_actual,
         Metric::Gap => t.metric_gap,
         Metric::GapPv => t.metric_gap_pv,
+        Metric::Coverage => t.metric_coverage,
         Metric::BreakevenYear => t.metric_breakeven,
         Metric::Npv => t.metric_npv,
         Metric::Irr => t.metric_irr,
@@ -33,7 +34,9 @@ pub fn question_title(lang: Lang, question: Question, valid: &ValidInputs) -> St
         let year = question.year.unwrap_or_else(|| valid.end());
         return t.metric_growth_needed.replace("{year}", &year.to_string());
     }
-    let mut title = metric_label(t, question.metric).to_owned();
+    let mut title = metric_label(t, question.metric)
+        .replace("{start}", &valid.start().to_string())
+        .replace("{end}", &valid.end().to_string());
     let of_year = matches!(
         question.metric,
         Metric::RequiredRevenue | Metric::ActualRevenue | Metric::Gap
@@ -181,13 +184,20 @@ pub fn DerivationPanel() -> impl IntoView {
                         .none_within_horizon
                         .replace("{end}", &asked.inputs.end().to_string()),
                     (Metric::Irr, None) => irr_text(lang, asked.outcome.irr),
+                    (Metric::Coverage, Some(value)) => crate::format::percent(lang, value, 1),
                     (Metric::Irr, Some(rate)) => {
                         gap_charts::quantity_value(Quantity::Irr, rate, lang)
                     }
                     (Metric::BreakevenYear, Some(year)) => {
                         gap_charts::quantity_value(Quantity::Year, year, lang)
                     }
-                    (Metric::GrowthNeeded, growth) => growth_text(lang, growth),
+                    (Metric::GrowthNeeded, _) => growth_text(
+                        lang,
+                        gap_model::growth_needed(
+                            &asked.inputs,
+                            d.year.unwrap_or_else(|| asked.inputs.end()),
+                        ),
+                    ),
                     // As the readout writes it ("$1.9T"); the steps give the digits.
                     (_, value) => crate::format::usd_billions(lang, value.unwrap_or(f64::NAN)),
                 };
@@ -249,16 +259,22 @@ pub fn DerivationPanel() -> impl IntoView {
 }
 
 /// The growth needed as the solver writes it ("34.5 %/yr"), or why there is none.
-pub fn growth_text(lang: Lang, growth: Option<f64>) -> String {
+pub fn growth_text(lang: Lang, growth: Result<f64, gap_model::Uncovered>) -> String {
     let spec = InputId::Growth.spec();
     match growth {
-        Some(growth) => format!(
+        Ok(growth) => format!(
             "{} {}",
             decimal(lang, growth, 1),
             gap_charts::unit_label(spec.unit, lang)
         ),
-        None => texts(lang)
+        // The requirement outgrows the ceiling: no growth of revenue reaches it.
+        Err(gap_model::Uncovered::AboveCeiling(year)) => texts(lang)
+            .solver_above_ceiling
+            .replace("{year}", &year.to_string()),
+        Err(gap_model::Uncovered::BeyondRange(year)) => texts(lang)
             .solver_out_of_reach
-            .replace("{max}", &decimal(lang, spec.max, 0)),
+            .replace("{max}", &decimal(lang, spec.max, 0))
+            .replace("{year}", &year.to_string()),
+        Err(gap_model::Uncovered::OutsideHorizon) => String::new(),
     }
 }

@@ -6,9 +6,10 @@ use crate::format::{decimal, plain};
 use crate::i18n::texts;
 use crate::state::use_app_state;
 
-/// The revenue growth that would close the gap by a year the reader picks,
-/// with a button that adopts it. Its `data-metric="growth_needed"` holds the
-/// rate in %/yr (empty when no rate in the allowed range does it).
+/// The revenue growth at which revenue covers the requirement in every year
+/// from a year the reader picks to the end, with a button that adopts it.
+/// Its `data-metric="growth_needed"` holds the rate in %/yr (empty when no
+/// rate in the allowed range does it; the text then says why).
 #[component]
 pub fn GrowthSolver() -> impl IntoView {
     let state = use_app_state();
@@ -64,7 +65,7 @@ pub fn GrowthSolver() -> impl IntoView {
         )
     };
     let adopt = move |_| {
-        if let Some(growth) = needed.get_untracked() {
+        if let Ok(growth) = needed.get_untracked() {
             state.edit(InputId::Growth, growth);
         }
     };
@@ -92,12 +93,17 @@ pub fn GrowthSolver() -> impl IntoView {
                 for="solver-year"
                 data-metric="growth_needed"
                 data-value=move || needed.get().map(plain).unwrap_or_default()
+                data-reason=move || match needed.get() {
+                    Ok(_) => "",
+                    Err(gap_model::Uncovered::AboveCeiling(_)) => "ceiling",
+                    Err(_) => "range",
+                }
             >
                 {shown}
             </output>
             <HowButton name="growth_needed" question=question />
             <span class="hint">{assumed}</span>
-            <button type="button" class="secondary adopt" disabled=move || needed.get().is_none() on:click=adopt>
+            <button type="button" class="secondary adopt" disabled=move || needed.get().is_err() on:click=adopt>
                 {move || t().solver_adopt}
             </button>
         </div>

@@ -9,14 +9,24 @@ use crate::state::use_app_state;
 pub fn headline_sentence(state: &crate::state::AppState) -> String {
     let lang = state.lang.get();
     let t = texts(lang);
+    let claim = state
+        .valid
+        .with(|valid| gap_model::required_by_method(valid)[0].1);
     state.outcome.with(|outcome| {
         let end = state.valid.with(|valid| valid.end());
-        let closes = match outcome.breakeven_year {
-            Some(year) => t.headline_closes_in.replace("{year}", &year.to_string()),
-            None => t.headline_never.replace("{end}", &end.to_string()),
+        // "Closes" only for good: a gap that reopens says so.
+        let closes = match (outcome.covered_from, outcome.breakeven_year) {
+            (Some(year), _) => t.headline_closes_in.replace("{year}", &year.to_string()),
+            (None, Some(year)) => t
+                .headline_reopens
+                .replace("{year}", &year.to_string())
+                .replace("{gap_end}", &usd_billions(lang, outcome.final_gap()))
+                .replace("{end}", &end.to_string()),
+            (None, None) => t.headline_never.replace("{end}", &end.to_string()),
         };
         t.headline
             .replace("{required}", &usd_billions(lang, outcome.base_required))
+            .replace("{claim}", &usd_billions(lang, claim))
             .replace("{actual}", &usd_billions(lang, outcome.base_actual))
             .replace("{gap}", &usd_billions(lang, outcome.base_gap))
             .replace("{closes}", &closes)
@@ -52,8 +62,20 @@ pub fn Headline() -> impl IntoView {
             .replace("{npv}", &npv)
         })
     };
+    let coverage = move || {
+        let lang = state.lang.get();
+        let (start, end) = state.valid.with(|valid| (valid.start(), valid.end()));
+        state.outcome.with(|outcome| {
+            texts(lang)
+                .headline_coverage
+                .replace("{start}", &start.to_string())
+                .replace("{end}", &end.to_string())
+                .replace("{coverage}", &percent(lang, 100.0 * outcome.coverage, 1))
+                .replace("{final}", &percent(lang, 100.0 * outcome.final_coverage, 1))
+        })
+    };
     view! {
         <p class="headline" aria-live="polite">{sentence}</p>
-        <p class="headline-returns">{returns}</p>
+        <p class="headline-returns">{coverage}" "{returns}</p>
     }
 }

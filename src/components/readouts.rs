@@ -10,7 +10,7 @@ use crate::state::use_app_state;
 const KEY: &str = "readout";
 const MORE: &str = "readout more";
 /// How many readouts the list holds (the browser tests count them).
-const READOUT_COUNT: usize = 8;
+const READOUT_COUNT: usize = 9;
 
 /// The key base-year results, each with a machine-readable `data-metric`
 /// name and raw `data-value` (USD billions, or a year; empty when none).
@@ -66,6 +66,35 @@ pub fn Readouts() -> impl IntoView {
                 .replace("{end}", &state.valid.with(|valid| valid.end()).to_string()),
         })
     };
+    // The headline present value, read with its horizon: revenue earned ÷
+    // revenue needed in present values, beside the last year's ratio.
+    let horizon = move |text: &str| {
+        let (start, end) = state.valid.with(|valid| (valid.start(), valid.end()));
+        text.replace("{start}", &start.to_string())
+            .replace("{end}", &end.to_string())
+    };
+    let coverage_raw = move || {
+        state
+            .outcome
+            .with(|outcome| plain(100.0 * outcome.coverage))
+    };
+    let coverage_shown = move || {
+        state
+            .outcome
+            .with(|outcome| percent(state.lang.get(), 100.0 * outcome.coverage, 1))
+    };
+    let final_raw = move || {
+        state
+            .outcome
+            .with(|outcome| plain(100.0 * outcome.final_coverage))
+    };
+    let final_shown = move || {
+        let lang = state.lang.get();
+        let value = state
+            .outcome
+            .with(|outcome| percent(lang, 100.0 * outcome.final_coverage, 1));
+        horizon(texts(lang).metric_final_coverage).replace("{value}", &value)
+    };
     let irr_raw = move || {
         state
             .outcome
@@ -97,6 +126,14 @@ pub fn Readouts() -> impl IntoView {
             {money(Metric::RequiredRevenue, |t| t.metric_required, |o| o.base_required, KEY)}
             {money(Metric::ActualRevenue, |t| t.metric_actual, |o| o.base_actual, KEY)}
             {money(Metric::Gap, |t| t.metric_gap, |o| o.base_gap, KEY)}
+            <div class=KEY>
+                <dt>{move || horizon(texts(state.lang.get()).metric_coverage)}</dt>
+                <dd>
+                    <span data-metric="coverage" data-value=coverage_raw>{coverage_shown}</span>
+                    <span class="sub" data-metric="final_coverage" data-value=final_raw>{final_shown}</span>
+                </dd>
+                {how(Metric::Coverage)}
+            </div>
             {money(Metric::GapPv, |t| t.metric_gap_pv, |o| o.gap_pv, MORE)}
             <div class=MORE>
                 <dt>{move || texts(state.lang.get()).metric_gap_pv_band}</dt>

@@ -31,6 +31,7 @@ fn case_name(t: &UiTexts, id: &str) -> &'static str {
         "dcf_defaults" => t.case_dcf_defaults,
         "dcf_flat_history" => t.case_dcf_flat_history,
         "dcf_short_life" => t.case_dcf_short_life,
+        "jpmorgan_2030" => t.case_jpmorgan_2030,
         _ => "",
     }
 }

@@ -34,6 +34,14 @@ pub fn quantity_label(quantity: Quantity, lang: Lang) -> &'static str {
         Quantity::PresentValue => t.q_present_value,
         Quantity::Year => t.q_year,
         Quantity::PriceEffect => t.q_price_effect,
+        Quantity::InUse => t.q_in_use,
+        Quantity::CapexWithoutCut => t.q_capex_without_cut,
+        Quantity::InServiceWithoutCut => t.q_in_service_without_cut,
+        Quantity::OpeningValue => t.q_opening_value,
+        Quantity::Receipts => t.q_receipts,
+        Quantity::AnnuityFactor => t.q_annuity_factor,
+        Quantity::TerminalEarning => t.q_terminal_earning,
+        Quantity::Coverage => t.q_coverage,
     }
 }
 
@@ -42,9 +50,11 @@ pub fn quantity_label(quantity: Quantity, lang: Lang) -> &'static str {
 #[must_use]
 pub fn quantity_value(quantity: Quantity, value: f64, lang: Lang) -> String {
     match quantity {
-        Quantity::ChargeFactor | Quantity::DiscountFactor | Quantity::PriceEffect => {
-            decimal(lang, value, 4)
-        }
+        Quantity::ChargeFactor
+        | Quantity::DiscountFactor
+        | Quantity::PriceEffect
+        | Quantity::AnnuityFactor
+        | Quantity::TerminalEarning => decimal(lang, value, 4),
         // Precise enough that the NPV at the written IRR is zero to the eye.
         Quantity::Irr => percent(lang, value, 4),
         Quantity::Year => decimal(lang, value, 0).replace(['.', ',', '\u{a0}'], ""),
@@ -341,20 +351,22 @@ mod tests {
                 input_label(InputId::Margin, Lang::En)
             )
         );
-        let direct = Inputs::default()
-            .with(InputId::Required, 2500.5)
-            .validate()
-            .unwrap();
+        let mut direct = Inputs::default().with(InputId::Required, 2500.5);
+        direct.method = Method::Direct;
+        let direct = direct.validate().unwrap();
         let d = derive(&direct, &run(&direct), Metric::RequiredRevenue);
         assert_eq!(filled(&d.steps[0].filled, Lang::De), "2.500,5 × 500 ÷ 500");
         let d = derive(&direct, &run(&direct), Metric::GapPv);
         assert!(symbolic(&d.steps[0].formula, Lang::En).starts_with("Σ gapₜ ÷ (1 + "));
         assert!(filled(&d.steps[0].filled, Lang::Nl)
-            .starts_with("2.445,5 ÷ (1\u{a0}+\u{a0}10\u{a0}%)^0 + "));
-        // A negative value is written in parentheses: the first year's cash
-        // flow at the defaults is (1 − 50 %) × 55 − 500 − 11 = −483.5.
+            .starts_with("2.445,5 ÷ (1\u{a0}+\u{a0}10\u{a0}%)^1 + "));
+        // The NPV starts with the opening fleet bought in, then the first
+        // year's receipts less energy at its end and its capex at its start.
         let d = derive(&direct, &run(&direct), Metric::Npv);
-        assert!(filled(&d.steps[0].filled, Lang::En)
-            .starts_with("(-483.5) ÷ (1\u{a0}+\u{a0}10\u{a0}%)^0 + "));
+        let npv = filled(&d.steps[0].filled, Lang::En).replace('\u{a0}', " ");
+        assert!(
+            npv.starts_with("−580.63 + (27.5 − 11) ÷ (1 + 10 %)^1 − 500 ÷ (1 + 10 %)^0 + "),
+            "{npv}"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use gap_model::{
-    growth_to_close_by, monte_carlo, run, tornado, Distribution, Inputs, Method, Ranges,
+    growth_to_cover_from, monte_carlo, run, tornado, Distribution, Inputs, Method, Ranges,
     Uncertainty, ValidInputs, DEFAULT_DRAWS, DEFAULT_SEED,
 };
 
@@ -18,8 +18,8 @@ fn deterministic(c: &mut Criterion) {
     let dcf = defaults(Method::Dcf);
     c.bench_function("run/direct/10y", |b| b.iter(|| run(black_box(&direct))));
     c.bench_function("run/dcf/10y", |b| b.iter(|| run(black_box(&dcf))));
-    c.bench_function("growth_to_close_by/2030", |b| {
-        b.iter(|| growth_to_close_by(black_box(&direct), black_box(2030)));
+    c.bench_function("growth_to_cover_from/2030", |b| {
+        b.iter(|| growth_to_cover_from(black_box(&direct), black_box(2030)));
     });
     let ranges = Ranges::around(&direct);
     c.bench_function("tornado/direct", |b| {

@@ -613,7 +613,7 @@ pub struct Inputs {
 impl Default for Inputs {
     fn default() -> Self {
         Inputs {
-            method: Method::Direct,
+            method: Method::default(),
             values: SPECS.map(|s| s.default),
         }
     }

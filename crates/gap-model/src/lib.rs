@@ -12,9 +12,10 @@
 //!
 //! let inputs = Inputs::default().with(InputId::Growth, 60.0).validate()?;
 //! let outcome = run(&inputs);
-//! assert_eq!(outcome.base_gap, 1945.0);
+//! // Capital recovery at the defaults: $774B needed against $55B earned.
+//! assert_eq!(outcome.base_gap.round(), 719.0);
 //! assert_eq!(outcome.breakeven_year, None);
-//! assert!(outcome.npv < 0.0);
+//! assert!(outcome.npv < 0.0 && outcome.coverage < 1.0);
 //! # Ok::<(), gap_model::InputError>(())
 //! ```
 
@@ -41,7 +42,7 @@ pub use inputs::{
     MAX_HORIZON_YEARS,
 };
 pub use method::{crf, required_by_method, Costs, Method};
-pub use model::{growth_to_close_by, run, Irr, Outcome, YearRow};
+pub use model::{growth_to_cover_from, run, Irr, Outcome, Uncovered, YearRow};
 pub use monte_carlo::{
     monte_carlo, scenarios, MonteCarlo, Ranges, Sensitivity, DEFAULT_DRAWS, DEFAULT_SEED,
     MAX_DRAWS, SENSITIVITY_MIN_DRAWS,

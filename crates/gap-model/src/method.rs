@@ -6,14 +6,17 @@ use crate::{InputId, ValidInputs};
 /// How required revenue is derived (docs/MODEL.md, "Methods").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Method {
-    /// The article's ~$2T per $500B of capex, scaled with capex.
-    #[default]
+    /// The article's ~$2T per $500B of capex, scaled with capex: the claim
+    /// under examination.
     Direct,
     /// Capex × GPU share × data-centre multiple ÷ (1 − end-user margin).
     Sequoia,
     /// Capex ÷ sustainable capex share of revenue.
     Bain,
-    /// The capital charge of the vintages in service plus energy, ÷ (1 − margin).
+    /// The capital charge of the vintages in service plus energy, ÷ (1 −
+    /// margin): capital recovery, the default since model 3 (the useful life
+    /// moves it).
+    #[default]
     Dcf,
 }
 
@@ -74,13 +77,18 @@ pub(crate) struct Params {
     /// Useful life in whole years, 1..=`MAX_LIFE`.
     pub life: usize,
     /// The yearly charge per dollar of a vintage in service: the level
-    /// payment due at the start of each of its `life` years that repays it
-    /// with interest, `CRF(rate, life) ÷ (1 + rate)` (every flow of the model
-    /// falls at the start of its year).
+    /// payment due at the end of each of its `life` years that repays it with
+    /// interest, `CRF(rate, life)` (capex is paid at the start of its year,
+    /// charges, revenue and energy fall at the end).
     pub charge: f64,
-    /// `1 − cost_cut`: what new capex shrinks to after the cut.
-    pub cost_factor: f64,
-    /// `(1 − cost_cut × pass_through)^(1 − elasticity)`: what revenue becomes.
+    /// `cost_cut` as a fraction: from the year after `start`, the hardware
+    /// needed per token shrinks to `1 − cut` (all hardware, the installed
+    /// base too: the gain is algorithmic).
+    pub cut: f64,
+    /// `1 − cost_cut × pass_through`: what token prices shrink to.
+    pub price_factor: f64,
+    /// `price_factor^(1 − elasticity)`: what revenue becomes before the
+    /// ceiling.
     pub revenue_factor: f64,
 }
 
@@ -110,8 +118,9 @@ impl Params {
             capex_share: pct(InputId::CapexShare),
             life,
             #[allow(clippy::cast_precision_loss)] // life <= 30
-            charge: crf(rate, life as f64) / (1.0 + rate),
-            cost_factor: 1.0 - cut,
+            charge: crf(rate, life as f64),
+            cut,
+            price_factor,
             // pow(1, y) is exactly 1; skipping it only saves time.
             revenue_factor: if price_factor == 1.0 {
                 1.0
@@ -125,8 +134,14 @@ impl Params {
         Params::new(inputs.method, inputs.values())
     }
 
+    /// Whether a cost cut acts in the years after `start`.
+    pub fn has_cut(&self) -> bool {
+        self.cut > 0.0
+    }
+
     /// Required revenue for one year under `method`, from that year's capex,
-    /// the capital charge of the vintages in service and energy.
+    /// the capital charge of the vintages in service and energy (the ratio
+    /// methods read capex: the path without a cut's, see `for_each_year`).
     pub fn required_at(&self, method: Method, year: &Costs) -> f64 {
         match method {
             Method::Direct => self.required * (year.capex / DIRECT_REFERENCE_CAPEX),
@@ -142,7 +157,7 @@ impl Params {
 pub struct Costs {
     /// Capex spent in the year (the year's vintage).
     pub capex: f64,
-    /// `CRF(rate, life) ÷ (1 + rate) × Σ` of the vintages in service.
+    /// `CRF(rate, life) × Σ` of the vintages in service.
     pub capital_charge: f64,
     /// Energy cost, proportional to the capital in service.
     pub energy: f64,
@@ -191,7 +206,7 @@ mod tests {
     }
 
     #[test]
-    fn a_vintage_is_repaid_exactly_by_its_charges_at_the_start_of_its_years() {
+    fn a_vintage_is_repaid_exactly_by_its_charges_at_the_end_of_its_years() {
         for (rate, life) in [(10.0, 5.0), (0.0, 3.0), (25.0, 1.0), (7.5, 30.0)] {
             let mut values = *crate::Inputs::default().values();
             values[InputId::Rate.index()] = rate;
@@ -199,7 +214,7 @@ mod tests {
             let p = Params::new(Method::Dcf, &values);
             let r = rate / 100.0;
             let pv: f64 = (0..p.life)
-                .map(|j| p.charge / (1.0 + r).powi(i32::try_from(j).unwrap()))
+                .map(|j| p.charge / (1.0 + r).powi(i32::try_from(j + 1).unwrap()))
                 .sum();
             assert!((pv - 1.0).abs() < 1e-12, "rate {rate}, life {life}: {pv}");
         }

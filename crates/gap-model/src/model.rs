@@ -1,29 +1,42 @@
 //! The deterministic time path, its summary, the investors' NPV and IRR, and
 //! the growth solver.
 
-use crate::method::{Costs, Params, MAX_LIFE};
+use crate::method::{crf, Costs, Params, MAX_LIFE};
+use crate::Method;
 use crate::{InputId, ValidInputs};
 
 /// One model year. Money in $B.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct YearRow {
     pub year: i32,
-    /// Capex spent in the year.
+    /// Capex spent at the start of the year (the year's vintage).
     pub capex: f64,
-    /// `CRF(rate, life) ×` the vintages in service (what `dcf` must recover).
+    /// `CRF(rate, life) ×` the vintages in service, due at the end of the
+    /// year (what `dcf` must recover).
     pub capital_charge: f64,
     pub energy: f64,
     pub required: f64,
     pub actual: f64,
     /// `required − actual`; negative once revenue is ahead.
     pub gap: f64,
-    /// `gap / (1 + rate)^(year − start)`: the start year is undiscounted.
+    /// `gap / (1 + rate)^(year − start + 1)`: revenue and the requirement
+    /// fall at the end of their year.
     pub discounted_gap: f64,
     pub cumulative_gap: f64,
     pub cumulative_discounted_gap: f64,
-    /// What the infrastructure owners receive minus what they pay:
-    /// `(1 − margin) × actual − capex − energy`.
+    /// What the infrastructure owners receive in the year minus what they
+    /// pay: `receipts − capex − energy` (undiscounted; the NPV discounts
+    /// capex from the start of the year and the rest from its end).
     pub cash_flow: f64,
+    /// What the owners receive for the hardware in use: `(1 − margin) ×
+    /// actual`, less the part of a cost cut's saving the sellers keep.
+    pub receipts: f64,
+    /// Capital in service that the tokens sold do not need (after a cost
+    /// cut with demand that does not rebound): it keeps its capital charge
+    /// and draws no power.
+    pub idle: f64,
+    /// Capex the year would have had without a cost cut.
+    pub capex_without_cut: f64,
 }
 
 /// The internal rate of return of the owners' cash flows.
@@ -60,15 +73,46 @@ pub struct Outcome {
     /// Present value at `start` of all yearly gaps (= the last row's
     /// `cumulative_discounted_gap`).
     pub gap_pv: f64,
+    /// Present value of the revenue earned ÷ present value of the revenue
+    /// needed, `start` to `end`, as a fraction: the headline, read with its
+    /// horizon.
+    pub coverage: f64,
+    /// The last year's `actual ÷ required`, as a fraction.
+    pub final_coverage: f64,
     /// First year with `actual >= required`, if any within the horizon.
     pub breakeven_year: Option<i32>,
-    /// Book value at the end of the horizon of the vintages still in
-    /// service (straight-line), $B: the cash flows' terminal value.
+    /// First year from which revenue covers the requirement in every year
+    /// to `end`: the gap has closed for good within the horizon.
+    pub covered_from: Option<i32>,
+    /// The vintages bought before `start` still in service, at the present
+    /// value at `start` of their remaining charges: what the owners hold
+    /// when the horizon opens.
+    pub opening_value: f64,
+    /// The vintages still in service after `end`, at the present value at
+    /// the end of `end` of their remaining charges, times `terminal_earning`.
     pub terminal_value: f64,
-    /// Net present value at `rate` of the owners' cash flows plus the
-    /// terminal value, $B.
+    /// The share of its capital charge the fleet earned in the last year,
+    /// `(receipts − energy) ÷ capital charge` within 0…1: what the fleet left
+    /// at the end is assumed to go on earning.
+    pub terminal_earning: f64,
+    /// Net present value at `rate` of the owners' cash flows, the opening
+    /// fleet bought in and the terminal value, $B.
     pub npv: f64,
     pub irr: Irr,
+}
+
+impl Outcome {
+    /// The gap has closed in some year and opens again before `end`.
+    #[must_use]
+    pub fn reopens(&self) -> bool {
+        self.breakeven_year.is_some() && self.covered_from != self.breakeven_year
+    }
+
+    /// The last year's gap.
+    #[must_use]
+    pub fn final_gap(&self) -> f64 {
+        self.years.last().map_or(self.base_gap, |r| r.gap)
+    }
 }
 
 /// One year of the path before bookkeeping.
@@ -77,6 +121,11 @@ pub(crate) struct YearValues {
     pub costs: Costs,
     pub required: f64,
     pub actual: f64,
+    pub receipts: f64,
+    pub idle: f64,
+    pub capex_without_cut: f64,
+    /// `1 ÷ (1 + rate)^(t + 1)`: revenue, energy and charges fall at the end
+    /// of the year.
     pub discount: f64,
 }
 
@@ -92,15 +141,33 @@ impl VintageStock {
         let mut vintages = [0.0; MAX_LIFE];
         // Vintage `start − k` sits in slot `(−k) mod life`; the one built
         // `life` years before `start` retires as `start`'s arrives.
-        let mut value = p.capex;
         for k in 1..=p.life {
-            value /= 1.0 + p.history_growth;
-            vintages[(p.life - k) % p.life] = value;
+            vintages[(p.life - k) % p.life] = back_cast(p, k);
         }
         VintageStock {
             vintages,
             life: p.life,
         }
+    }
+
+    /// Σ over the surviving slots of `self − other` in year `i` (before its
+    /// purchase): exactly 0 while both hold the same vintages.
+    fn surviving_minus(&self, other: &VintageStock, i: usize) -> f64 {
+        let retiring = i % self.life;
+        (0..self.life)
+            .filter(|&slot| slot != retiring)
+            .map(|slot| self.vintages[slot] - other.vintages[slot])
+            .sum()
+    }
+
+    /// The capital in service once year `i`'s vintage is in, without adding it.
+    fn sum_with(&self, i: usize, capex: f64) -> f64 {
+        let slot = i % self.life;
+        self.vintages[..self.life]
+            .iter()
+            .enumerate()
+            .map(|(k, v)| if k == slot { capex } else { *v })
+            .sum()
     }
 
     /// Adds year `i`'s vintage (retiring the one `life` years older) and
@@ -109,6 +176,15 @@ impl VintageStock {
         self.vintages[i % self.life] = capex;
         self.vintages[..self.life].iter().sum()
     }
+}
+
+/// The vintage bought `k` years before `start` (`k ≥ 1`).
+fn back_cast(p: &Params, k: usize) -> f64 {
+    let mut value = p.capex;
+    for _ in 0..k {
+        value /= 1.0 + p.history_growth;
+    }
+    value
 }
 
 /// The base year's costs: `capex`, the back-cast stock's charge, `energy`.
@@ -125,38 +201,25 @@ pub(crate) fn base_costs(p: &Params) -> Costs {
 /// The single implementation of the time path, shared by `run`, the Monte
 /// Carlo loop, the tornado and the solver so that they cannot disagree.
 /// Powers are built by repeated multiplication: no allocation, no `powf`.
+///
+/// Without a cost cut the capital in service is the capex path's. A cut
+/// (from the year after `start`) shrinks the hardware each token needs; the
+/// hardware the tokens actually sold need (`need`) decides new capex, never
+/// negative; capital beyond it is idle (docs/MODEL.md, "The DeepSeek
+/// effect").
 #[inline]
 pub(crate) fn for_each_year(p: &Params, years: usize, mut f: impl FnMut(usize, YearValues)) {
+    let mut planned = VintageStock::new(p);
     let mut stock = VintageStock::new(p);
     let mut base_stock = 1.0;
     let mut capex_growth = 1.0;
     let mut revenue_growth = 1.0;
-    let mut compound = 1.0;
+    let mut compound = 1.0 + p.rate;
     let logistic = p.revenue_cap > 0.0 && p.growth > 0.0 && p.revenue > 0.0;
     // A ceiling below today's revenue holds revenue where it is.
     let ceiling = p.revenue_cap.max(p.revenue);
     for i in 0..years {
-        // The DeepSeek cut acts from the year after `start`, on new capex.
-        let (cost, rev) = if i == 0 {
-            (1.0, 1.0)
-        } else {
-            (p.cost_factor, p.revenue_factor)
-        };
-        let capex = p.capex * capex_growth * cost;
-        let in_service = stock.add(i, capex);
-        if i == 0 {
-            base_stock = in_service;
-        }
-        let costs = Costs {
-            capex,
-            capital_charge: p.charge * in_service,
-            // Power is drawn by the capital in service, not by this year's purchases.
-            energy: if i == 0 {
-                p.energy
-            } else {
-                p.energy * (in_service / base_stock)
-            },
-        };
+        let cut = i > 0 && p.has_cut();
         // Logistic growth towards the ceiling (the Verhulst curve through
         // `revenue` whose early growth is `growth`); exponential without one.
         let earned = if i == 0 {
@@ -166,19 +229,89 @@ pub(crate) fn for_each_year(p: &Params, years: usize, mut f: impl FnMut(usize, Y
         } else {
             p.revenue * revenue_growth
         };
-        // The ceiling bounds what is earned after a price cut too (a Jevons
-        // rebound cannot sell more than the value created).
-        let actual = if p.revenue_cap > 0.0 {
-            (earned * rev).min(ceiling)
+        let planned_capex = p.capex * capex_growth;
+        // The surviving vintages are compared before this year's purchase.
+        let planned_in_service = planned.sum_with(i, planned_capex);
+        if i == 0 {
+            base_stock = planned_in_service;
+        }
+        let (actual, capex, in_service, need, receipts_share) = if cut {
+            // The ceiling bounds what is earned after a price cut too (a
+            // Jevons rebound cannot sell more than the value created).
+            let uncapped = earned * p.revenue_factor;
+            let actual = if p.revenue_cap > 0.0 {
+                uncapped.min(ceiling)
+            } else {
+                uncapped
+            };
+            // Owners are paid per unit of hardware in use at unchanged
+            // rental rates; a saving not passed on stays with the sellers,
+            // so the owners' share of a dollar of revenue shrinks with it.
+            let share = (1.0 - p.cut) / p.price_factor;
+            // Hardware needed relative to the path without the cut: tokens
+            // sold (× price^−ε, less what the ceiling cuts off) times the
+            // hardware per token (× (1 − cut)). Written as share × revenue
+            // factor so that it is exactly 1 when the cut is passed on in
+            // full to unit-elastic demand.
+            let capped = if uncapped > 0.0 {
+                actual / uncapped
+            } else {
+                1.0
+            };
+            let factor = share * p.revenue_factor * capped;
+            let need = planned_in_service * factor;
+            // need − surviving, written so that identical paths give the
+            // planned capex exactly (no cancellation of large stocks).
+            let planned_surviving = planned_in_service - planned_capex;
+            let diverged = planned.surviving_minus(&stock, i);
+            let capex =
+                (planned_capex * factor + planned_surviving * (factor - 1.0) + diverged).max(0.0);
+            let in_service = stock.add(i, capex);
+            (actual, capex, in_service, need, share)
         } else {
-            earned * rev
+            let in_service = stock.add(i, planned_capex);
+            (earned, planned_capex, in_service, in_service, 1.0)
         };
+        planned.add(i, planned_capex);
+        let energy = if i == 0 {
+            p.energy
+        } else {
+            // Power is drawn by the capital in use, not by this year's
+            // purchases nor by idle capacity.
+            p.energy * (need / base_stock)
+        };
+        let costs = Costs {
+            capex,
+            capital_charge: p.charge * in_service,
+            energy,
+        };
+        let required = match p.method {
+            Method::Dcf => p.required_at(Method::Dcf, &costs),
+            // The ratio methods scale the year's purchases; after a cut the
+            // requirement never falls below what the capital in service
+            // needs.
+            method => {
+                let planned_costs = Costs {
+                    capex: planned_capex,
+                    ..costs
+                };
+                let without_cut = p.required_at(method, &planned_costs);
+                if cut {
+                    without_cut * (in_service / planned_in_service)
+                } else {
+                    without_cut
+                }
+            }
+        } / receipts_share;
         f(
             i,
             YearValues {
                 costs,
-                required: p.required_at(p.method, &costs),
+                required,
                 actual,
+                receipts: (1.0 - p.margin) * actual * receipts_share,
+                idle: (in_service - need).max(0.0),
+                capex_without_cut: planned_capex,
                 discount: 1.0 / compound,
             },
         );
@@ -202,11 +335,14 @@ pub fn run(inputs: &ValidInputs) -> Outcome {
     let start = inputs.start();
     let mut years = Vec::with_capacity(inputs.horizon_len());
     let (mut cumulative, mut cumulative_pv) = (0.0, 0.0);
+    let (mut earned_pv, mut needed_pv) = (0.0, 0.0);
     for_each_year(&p, inputs.horizon_len(), |i, y| {
         let gap = y.required - y.actual;
         let discounted_gap = gap * y.discount;
         cumulative += gap;
         cumulative_pv += discounted_gap;
+        earned_pv += y.actual * y.discount;
+        needed_pv += y.required * y.discount;
         years.push(YearRow {
             year: start + year_offset(i),
             capex: y.costs.capex,
@@ -218,57 +354,143 @@ pub fn run(inputs: &ValidInputs) -> Outcome {
             discounted_gap,
             cumulative_gap: cumulative,
             cumulative_discounted_gap: cumulative_pv,
-            cash_flow: (1.0 - p.margin) * y.actual - y.costs.capex - y.costs.energy,
+            cash_flow: y.receipts - y.costs.capex - y.costs.energy,
+            receipts: y.receipts,
+            idle: y.idle,
+            capex_without_cut: y.capex_without_cut,
         });
     });
-    let terminal_value = terminal_value(&years, p.life);
-    let flows: Vec<f64> = years.iter().map(|r| r.cash_flow).collect();
-    let npv = npv_at(&flows, terminal_value, p.rate);
-    let irr = irr(&flows, terminal_value);
+    let owners = Owners::of(&p, &years);
+    let npv = npv_at(&owners.flows, owners.last, p.rate);
+    let irr = irr(&owners.flows, owners.last);
     let base = years[0];
+    let last = years[years.len() - 1];
     Outcome {
         base_required: base.required,
         base_actual: base.actual,
         base_gap: base.gap,
         gap_pv: cumulative_pv,
+        coverage: ratio(earned_pv, needed_pv),
+        final_coverage: ratio(last.actual, last.required),
         breakeven_year: years
             .iter()
             .find(|r| r.actual >= r.required)
             .map(|r| r.year),
-        terminal_value,
+        covered_from: covered_from(&years),
+        opening_value: owners.opening_value,
+        terminal_value: owners.terminal_value,
+        terminal_earning: owners.terminal_earning,
         npv,
         irr,
         years,
     }
 }
 
-/// Straight-line book value, at the end of the last year, of the vintages
-/// built within the horizon that are still in service: the one built `j`
-/// years before the end has `life − 1 − j` of its `life` years left.
-/// Vintages from before `start` are sunk: their capex is not among the cash
-/// flows, so their book value is not either.
-fn terminal_value(years: &[YearRow], life: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)] // life <= 30
-    let l = life as f64;
-    years
-        .iter()
-        .rev()
-        .take(life)
-        .enumerate()
-        .map(|(j, row)| {
-            #[allow(clippy::cast_precision_loss)]
-            let left = (l - 1.0 - j as f64) / l;
-            row.capex * left
-        })
-        .sum()
+/// `a ÷ b`, 0 when `b` is not positive (the requirement is positive in any
+/// valid state: capex is at least $1B).
+fn ratio(a: f64, b: f64) -> f64 {
+    if b > 0.0 {
+        a / b
+    } else {
+        0.0
+    }
 }
 
-/// `Σ_i flow_i ÷ (1 + r)^i + terminal ÷ (1 + r)^n`, n = number of flows:
-/// each year's flow at its start, the terminal value at the end of the last.
-fn npv_at(flows: &[f64], terminal: f64, r: f64) -> f64 {
+/// The first year from which every year to the last is covered.
+fn covered_from(years: &[YearRow]) -> Option<i32> {
+    let mut from = None;
+    for row in years.iter().rev() {
+        if row.actual >= row.required {
+            from = Some(row.year);
+        } else {
+            break;
+        }
+    }
+    from
+}
+
+/// The owners' side of the build-out, as flows at whole years from `start`.
+pub(crate) struct Owners {
+    /// Flow at time `i` (the start of year `i`): the receipts less energy of
+    /// year `i − 1`, less year `i`'s capex; at time 0 also the opening fleet.
+    pub flows: Vec<f64>,
+    /// Flow at the end of the last year: its receipts less energy, plus the
+    /// terminal value.
+    pub last: f64,
+    pub opening_value: f64,
+    pub terminal_value: f64,
+    pub terminal_earning: f64,
+}
+
+impl Owners {
+    /// The opening fleet and the terminal value are the vintages' remaining
+    /// capital charges at their present value at `rate`: a vintage repaid by
+    /// `CRF × C` at the end of each of its `life` years is worth `CRF × C ×
+    /// a(n)` with `n` payments left, `a(n) = (1 − (1 + r)^−n) ÷ r`. So gap
+    /// and NPV treat the existing fleet alike: receipts less energy equal to
+    /// the capital charge in every year give an NPV of exactly zero.
+    pub(crate) fn of(p: &Params, years: &[YearRow]) -> Owners {
+        let life = p.life;
+        let n = years.len();
+        let annuity = |payments: usize| annuity_factor(p.rate, payments);
+        // Vintage bought `k` years before `start` has `life − k` payments left.
+        let opening_value: f64 = (1..life)
+            .map(|k| p.charge * back_cast(p, k) * annuity(life - k))
+            .sum();
+        // The vintage of the year `j` years before the last has `life − 1 −
+        // j` payments left after the horizon; before `start`, the back-cast.
+        let terminal_value: f64 = (0..life.saturating_sub(1))
+            .map(|j| {
+                let vintage = if j < n {
+                    years[n - 1 - j].capex
+                } else {
+                    back_cast(p, j + 1 - n)
+                };
+                p.charge * vintage * annuity(life - 1 - j)
+            })
+            .sum();
+        let net = |row: &YearRow| row.receipts - row.energy;
+        // The fleet left at the end earns what the last year earned against
+        // its charge (at most the charge): a terminal value at the full
+        // remaining charges would assume the gap closes the day after `end`.
+        let last_row = years[n - 1];
+        let earning = if last_row.capital_charge > 0.0 {
+            (net(&last_row) / last_row.capital_charge).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let mut flows = Vec::with_capacity(n);
+        flows.push(-opening_value - years[0].capex);
+        for i in 1..n {
+            flows.push(net(&years[i - 1]) - years[i].capex);
+        }
+        Owners {
+            flows,
+            last: net(&last_row) + terminal_value * earning,
+            opening_value,
+            terminal_value: terminal_value * earning,
+            terminal_earning: earning,
+        }
+    }
+}
+
+/// `a(n) = (1 − (1 + r)^−n) ÷ r`, `n` at `r = 0`: the present value of 1 at
+/// the end of each of `n` years.
+fn annuity_factor(r: f64, n: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // n <= 30
+    let n = n as f64;
+    if n == 0.0 {
+        0.0
+    } else {
+        1.0 / crf(r, n)
+    }
+}
+
+/// `Σ_i flow_i ÷ (1 + r)^i + last ÷ (1 + r)^n`, n = number of flows.
+fn npv_at(flows: &[f64], last: f64, r: f64) -> f64 {
     let v = 1.0 / (1.0 + r);
-    // Horner from the terminal value backwards.
-    flows.iter().rev().fold(terminal, |acc, &cf| cf + acc * v)
+    // Horner from the last flow backwards.
+    flows.iter().rev().fold(last, |acc, &cf| cf + acc * v)
 }
 
 /// Lowest and highest rate searched for the IRR, as fractions.
@@ -340,61 +562,145 @@ pub(crate) fn year_offset(i: usize) -> i32 {
     i as i32
 }
 
+/// Why no allowed revenue growth covers the requirement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Uncovered {
+    /// The year asked about lies outside `start..=end`.
+    OutsideHorizon,
+    /// The requirement of this year is above the revenue ceiling: no growth
+    /// reaches it.
+    AboveCeiling(i32),
+    /// Even the fastest allowed growth falls short in this year.
+    BeyondRange(i32),
+}
+
 /// The lowest revenue growth (percent per year, within the `growth` input's
-/// allowed range) at which actual revenue reaches required revenue in some
-/// year from `start` to `year`, all other inputs unchanged. `None` if `year`
-/// is outside `start..=end` or no allowed growth does it. If the base year is
-/// already closed, every growth works and the range minimum is returned.
+/// allowed range) at which actual revenue covers required revenue in every
+/// year from `year` to `end`, all other inputs unchanged. If those years are
+/// covered already at the range minimum, the minimum is returned.
 ///
-/// Required revenue does not depend on growth and revenue rises with it in
-/// every year (also along the logistic curve), so "closes by `year`" is
-/// monotone in growth: bisection over the allowed range finds the answer,
-/// and the value returned always passes the same arithmetic as `run`.
-#[must_use]
-pub fn growth_to_close_by(inputs: &ValidInputs, year: i32) -> Option<f64> {
+/// Revenue rises with growth in every year (also along the logistic curve)
+/// and without a cost cut the requirement does not depend on growth, so
+/// "covers every year from `year`" is monotone in growth. After a cut it
+/// need not be (see the grid below). The value returned always passes the
+/// same arithmetic as `run`: a `high` end that covers is kept at every step.
+///
+/// # Errors
+/// [`Uncovered`] says why no allowed growth does it.
+pub fn growth_to_cover_from(inputs: &ValidInputs, year: i32) -> Result<f64, Uncovered> {
     if year < inputs.start() || year > inputs.end() {
-        return None;
+        return Err(Uncovered::OutsideHorizon);
     }
     let spec = InputId::Growth.spec();
-    let years = usize::try_from(year - inputs.start()).ok()? + 1;
+    let from = usize::try_from(year - inputs.start()).map_err(|_| Uncovered::OutsideHorizon)?;
+    let years = inputs.horizon_len();
     let mut values = *inputs.values();
-    let mut closes = |g: f64| {
+    let mut first_short = |g: f64| {
         values[InputId::Growth.index()] = g;
-        closes_within(&Params::new(inputs.method, &values), years)
+        first_uncovered(&Params::new(inputs.method, &values), from, years)
     };
-    if closes(spec.min) {
-        return Some(spec.min);
+    if first_short(spec.min).is_none() {
+        return Ok(spec.min);
     }
-    if !closes(spec.max) {
-        return None;
+    if let Some((i, required)) = first_short(spec.max) {
+        let short = inputs.start() + year_offset(i);
+        let cap = inputs.get(InputId::RevenueCap);
+        return Err(
+            if cap > 0.0 && required > cap.max(inputs.get(InputId::Revenue)) {
+                Uncovered::AboveCeiling(short)
+            } else {
+                Uncovered::BeyondRange(short)
+            },
+        );
     }
-    let (mut low, mut high) = (spec.min, spec.max);
+    // After a cut, with revenue at the ceiling, more growth can move
+    // replacement capex into a later year and raise its requirement: the
+    // test is not monotone in every case. A grid finds the last change from
+    // short to covered, and bisection refines only that one.
+    const GRID: u32 = 64;
+    let grid = |k: u32| spec.min + (spec.max - spec.min) * f64::from(k) / f64::from(GRID);
+    let (mut low, mut high) = if inputs.get(InputId::CostCut) > 0.0 {
+        // grid(0) is the minimum, which falls short.
+        let low_k = (0..GRID)
+            .rev()
+            .find(|&k| first_short(grid(k)).is_some())
+            .unwrap_or(0);
+        (grid(low_k), grid(low_k + 1))
+    } else {
+        (spec.min, spec.max)
+    };
     for _ in 0..200 {
         let mid = 0.5 * (low + high);
         if mid <= low || mid >= high {
             break;
         }
-        if closes(mid) {
+        if first_short(mid).is_none() {
             high = mid;
         } else {
             low = mid;
         }
     }
-    Some(high)
+    Ok(high)
 }
 
-fn closes_within(p: &Params, years: usize) -> bool {
-    let mut closed = false;
-    for_each_year(p, years, |_, y| closed |= y.actual >= y.required);
-    closed
+/// The first year at or after `from` whose revenue falls short, with its
+/// requirement.
+fn first_uncovered(p: &Params, from: usize, years: usize) -> Option<(usize, f64)> {
+    let mut short = None;
+    for_each_year(p, years, |i, y| {
+        if short.is_none() && i >= from && y.actual < y.required {
+            short = Some((i, y.required));
+        }
+    });
+    short
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Inputs;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Gap and NPV treat the fleet alike: receipts less energy exactly at
+        /// the capital charge in every year (revenue at the `dcf`
+        /// requirement) give an NPV of zero, whatever the horizon, life,
+        /// rate and capex paths.
+        #[test]
+        fn revenue_at_the_capital_recovery_requirement_has_a_zero_npv(
+            rate in prop_oneof![Just(0.0), 0.0..=30.0_f64],
+            life in 1_u32..=30,
+            history in -50.0..=200.0_f64,
+            growth in -50.0..=100.0_f64,
+            capex in 1.0..=5000.0_f64,
+            energy in 0.0..=1000.0_f64,
+            years in 0_u32..=50,
+        ) {
+            let inputs = Inputs::default()
+                .with(InputId::Rate, rate)
+                .with(InputId::Life, f64::from(life))
+                .with(InputId::HistoryGrowth, history)
+                .with(InputId::CapexGrowth, growth)
+                .with(InputId::Capex, capex)
+                .with(InputId::Energy, energy)
+                .with(InputId::End, 2026.0 + f64::from(years))
+                .validate()
+                .unwrap();
+            let p = Params::from_valid(&inputs);
+            let mut rows = run(&inputs).years;
+            for row in &mut rows {
+                row.receipts = row.capital_charge + row.energy;
+            }
+            let owners = Owners::of(&p, &rows);
+            let npv = npv_at(&owners.flows, owners.last, p.rate);
+            let scale = owners.opening_value + rows.iter().map(|r| r.capex).sum::<f64>();
+            prop_assert!(npv.abs() <= 1e-9 * scale, "{npv} of {scale}");
+            prop_assert!((owners.terminal_earning - 1.0).abs() < 1e-12);
+        }
+    }
 
     #[test]
-    fn npv_discounts_each_flow_from_the_start_and_the_terminal_value_from_the_end() {
+    fn npv_discounts_each_flow_from_the_start_of_its_year_and_the_last_from_the_end() {
         // −100 now, +60 a year later, terminal 60 at the end of year 2.
         let npv = npv_at(&[-100.0, 60.0], 60.0, 0.1);
         let by_hand = -100.0 + 60.0 / 1.1 + 60.0 / 1.21;

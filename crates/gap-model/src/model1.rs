@@ -1,22 +1,22 @@
 //! Links made with model 1 (before the revision in docs/MODEL.md, "Changes
 //! from model 1"), translated so that they show the numbers they showed.
 //!
-//! Model 1 divided by the margin where model 2 divides by `1 − margin`, read
-//! `required` as the base year's requirement whatever the capex, applied
-//! Sequoia's ×2 to all of capex, charged capital as if every vintage in
-//! service were the size of this year's and as if its annuity were paid a
-//! year late, and let revenue grow without a ceiling. The translation picks
-//! model-2 values that reproduce the link's method's first year exactly:
-//! the margin flipped (under `dcf`, set so that it also absorbs the
-//! annuity's timing), `required` rescaled to the reference capex, a GPU share
-//! of 100 %, a flat capex history and no revenue ceiling; the first three
-//! under every method, so that the other methods' bars of the methods chart
-//! stay too (all but `dcf`'s, which the timing correction moves). Under
-//! `direct`, `sequoia` and `bain` the whole path is then unchanged; under
-//! `dcf` it is while capex is flat and uncut.
+//! Model 1 divided by the margin where later models divide by `1 − margin`,
+//! read `required` as the base year's requirement whatever the capex,
+//! applied Sequoia's ×2 to all of capex, charged capital as if every vintage
+//! in service were the size of this year's, and let revenue grow without a
+//! ceiling. The translation picks model-3 values that reproduce the link's
+//! method's first year exactly: the margin flipped, `required` rescaled to
+//! the reference capex, a GPU share of 100 %, a flat capex history and no
+//! revenue ceiling; the first three under every method, so that the other
+//! methods' bars of the methods chart stay too. Under `direct`, `sequoia` and
+//! `bain` the whole path is then unchanged; under `dcf` it is while capex is
+//! flat and uncut (model 1's ordinary annuity on a flat stock is model 3's
+//! charge). Present values differ by the timing: model 3 counts revenue and
+//! the requirement at the end of their year, model 1 at the start.
 
 use crate::inputs::DIRECT_REFERENCE_CAPEX;
-use crate::{crf, InputId, Inputs, Method};
+use crate::{InputId, Inputs, Method};
 
 /// Model 1's defaults where they differ from model 2's.
 const MODEL_1_DEFAULTS: [(InputId, f64); 2] =
@@ -114,21 +114,11 @@ pub fn translate(method: Method, given: &[(InputId, f64)]) -> Translation {
     if life.fract() != 0.0 {
         set(&mut inputs, InputId::Life, Some(life), life);
     }
+    // Model 1 charged L × CRF × C under `dcf`, the ordinary annuity on a
+    // flat stock of L vintages: model 3's charge for a flat history. Only
+    // the margin flips.
     let margin = inputs.get(InputId::Margin) / 100.0;
-    let kept = if method == Method::Dcf {
-        // Model 1 charged L × CRF × C, due a year after model 2's level
-        // payments CRF ÷ (1 + r) fall due; a flat history has L × C in
-        // service. Pick the margin that leaves (charge + energy) ÷ (1 − m)
-        // where model 1 had it.
-        let rate = inputs.get(InputId::Rate) / 100.0;
-        let capex = inputs.get(InputId::Capex);
-        let energy = inputs.get(InputId::Energy);
-        let old_charge = life * crf(rate, life) * capex;
-        let new_charge = old_charge / (1.0 + rate);
-        margin * (new_charge + energy) / (old_charge + energy)
-    } else {
-        margin
-    };
+    let kept = margin;
     set(
         &mut inputs,
         InputId::Margin,
@@ -160,7 +150,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_margin_is_flipped_and_under_dcf_absorbs_the_annuitys_timing() {
+    fn the_margin_is_flipped_under_every_method() {
         let sequoia = translate(Method::Sequoia, &[(InputId::Margin, 60.0)]);
         assert!((sequoia.inputs.get(InputId::Margin) - 40.0).abs() < 1e-12);
         let direct = translate(Method::Direct, &[(InputId::Margin, 60.0)]);
@@ -168,11 +158,9 @@ mod tests {
         let extreme = translate(Method::Sequoia, &[(InputId::Margin, 100.0)]);
         assert_eq!(extreme.inputs.get(InputId::Margin), 0.0);
         assert!(extreme.clamped.is_empty());
-        // dcf at the model-1 defaults: charge 659.49 then, 599.54 now (÷ 1.1),
-        // energy 50: 1 − m = 0.5 × 649.54 ÷ 709.49.
+        // dcf at the model-1 defaults: the charge 659.49 is model 3's too.
         let dcf = translate(Method::Dcf, &[]);
-        let kept = 0.5 * (659.493_702 / 1.1 + 50.0) / (659.493_702 + 50.0);
-        assert!((dcf.inputs.get(InputId::Margin) - 100.0 * (1.0 - kept)).abs() < 1e-6);
+        assert_eq!(dcf.inputs.get(InputId::Margin), 50.0);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Property tests over the whole allowed input space (endpoints included).
 
 use gap_model::{
-    growth_to_close_by, monte_carlo, required_by_method, run, tornado, InputId, Inputs, Method,
-    Outcome, Ranges, ValidInputs, INPUT_COUNT,
+    growth_to_cover_from, monte_carlo, required_by_method, run, tornado, InputId, Inputs, Method,
+    Outcome, Ranges, Uncovered, ValidInputs, INPUT_COUNT,
 };
 use proptest::prelude::*;
 
@@ -99,7 +99,7 @@ proptest! {
         let span = f64::from(inputs.end() - inputs.start());
         #[allow(clippy::cast_possible_truncation)]
         let year = inputs.start() + (pick * span).round() as i32;
-        if let Some(g) = growth_to_close_by(&inputs, year) {
+        if let Ok(g) = growth_to_cover_from(&inputs, year) {
             prop_assert!(g.is_finite());
         }
         for bar in tornado(&inputs, &Ranges::around(&inputs)) {
@@ -169,18 +169,65 @@ proptest! {
         }
     }
 
+    /// A cut passed on in full to unit-elastic demand sells more tokens for
+    /// the same dollars on the same hardware: nothing changes, under every
+    /// method.
     #[test]
-    fn more_cost_cut_never_raises_required_revenue(
+    fn a_cut_passed_on_to_unit_elastic_demand_changes_nothing(
         inputs in valid_inputs(),
-        a in value_of(InputId::CostCut),
-        b in value_of(InputId::CostCut),
+        cut in value_of(InputId::CostCut),
     ) {
-        let (low, high) = (a.min(b), a.max(b));
-        let less = run(&with(&inputs, InputId::CostCut, low));
-        let more = run(&with(&inputs, InputId::CostCut, high));
-        for (l, m) in less.years.iter().zip(&more.years) {
-            prop_assert!(m.required <= l.required, "{}: {} > {}", m.year, m.required, l.required);
+        let plain = inputs
+            .inputs()
+            .clone()
+            .with(InputId::PassThrough, 100.0)
+            .with(InputId::Elasticity, 1.0)
+            .with(InputId::CostCut, 0.0)
+            .validate()
+            .expect("valid");
+        let without = run(&plain);
+        let with_cut = run(&with(&plain, InputId::CostCut, cut));
+        let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        for (a, b) in without.years.iter().zip(&with_cut.years) {
+            for (x, y) in [(a.actual, b.actual), (a.capex, b.capex), (a.required, b.required), (a.gap, b.gap), (a.receipts, b.receipts)] {
+                prop_assert!(near(x, y), "{}: {x} vs {y}", a.year);
+            }
         }
+        let scale = without.years.iter().map(|r| r.capex.abs() + r.receipts.abs()).sum::<f64>() + without.opening_value;
+        prop_assert!((without.npv - with_cut.npv).abs() <= 1e-9 * scale.max(1.0), "{} vs {}", without.npv, with_cut.npv);
+        prop_assert_eq!(without.breakeven_year, with_cut.breakeven_year);
+        if let (Some(a), Some(b)) = (without.irr.rate(), with_cut.irr.rate()) {
+            prop_assert!((a - b).abs() < 1e-6, "{a} vs {b}");
+        }
+    }
+
+    /// With full pass-through and demand that does not rebound (elasticity
+    /// below 1), a cut never raises any year's revenue ÷ requirement and
+    /// never brings break-even earlier, under every method.
+    #[test]
+    fn a_cut_with_inelastic_demand_is_no_windfall(
+        inputs in valid_inputs(),
+        cut in value_of(InputId::CostCut),
+        elasticity in 0.0..=1.0_f64,
+    ) {
+        let plain = inputs
+            .inputs()
+            .clone()
+            .with(InputId::PassThrough, 100.0)
+            .with(InputId::Elasticity, elasticity)
+            .with(InputId::CostCut, 0.0)
+            .validate()
+            .expect("valid");
+        let without = run(&plain);
+        let with_cut = run(&with(&plain, InputId::CostCut, cut));
+        for (a, b) in without.years.iter().zip(&with_cut.years) {
+            // a.actual × b.required ≥ b.actual × a.required, up to rounding.
+            let (lhs, rhs) = (b.actual * a.required, a.actual * b.required);
+            prop_assert!(lhs <= rhs * (1.0 + 1e-9) + 1e-9, "{}: {} / {} against {} / {}", a.year, b.actual, b.required, a.actual, a.required);
+        }
+        // (The horizon's coverage is a weighted average of the years' ratios:
+        // a cut reweights the years, so it is not bound the same way.)
+        prop_assert!(breakeven_key(&with_cut) >= breakeven_key(&without));
     }
 
     #[test]
@@ -189,6 +236,10 @@ proptest! {
         a in value_of(InputId::Growth),
         b in value_of(InputId::Growth),
     ) {
+        // Without a cut the requirement does not depend on growth (after one,
+        // capacity follows the tokens sold, and the ceiling ties them to
+        // revenue).
+        let inputs = with(&inputs, InputId::CostCut, 0.0);
         let (low, high) = (a.min(b), a.max(b));
         let slow = run(&with(&inputs, InputId::Growth, low));
         let fast = run(&with(&inputs, InputId::Growth, high));
@@ -233,21 +284,38 @@ proptest! {
     }
 
     #[test]
-    fn solved_growth_closes_the_gap_and_a_little_less_does_not(inputs in valid_inputs(), pick in 0.0..=1.0_f64) {
+    fn solved_growth_covers_every_year_to_the_end_and_a_little_less_does_not(inputs in valid_inputs(), pick in 0.0..=1.0_f64) {
         let span = f64::from(inputs.end() - inputs.start());
         #[allow(clippy::cast_possible_truncation)]
         let year = inputs.start() + (pick * span).round() as i32;
         let spec = InputId::Growth.spec();
-        let closes_at = |g: f64| breakeven_key(&run(&with(&inputs, InputId::Growth, g))) <= year;
-        match growth_to_close_by(&inputs, year) {
-            Some(g) => {
+        let covers = |g: f64| {
+            run(&with(&inputs, InputId::Growth, g))
+                .years
+                .iter()
+                .all(|r| r.year < year || r.actual >= r.required)
+        };
+        match growth_to_cover_from(&inputs, year) {
+            Ok(g) => {
                 prop_assert!(spec.min <= g && g <= spec.max);
-                prop_assert!(closes_at(g), "growth {g} does not close by {year}");
-                if g > spec.min + 0.01 {
-                    prop_assert!(!closes_at(g - 0.01), "growth {g} is not the lowest");
+                prop_assert!(covers(g), "growth {g} does not cover {year} to the end");
+                // Monotone without a cut (after one, the lowest answer is
+                // the last change on the solver's grid).
+                if g > spec.min + 0.01 && inputs.get(InputId::CostCut) == 0.0 {
+                    prop_assert!(!covers(g - 0.01), "growth {g} is not the lowest");
                 }
             }
-            None => prop_assert!(!closes_at(spec.max)),
+            Err(Uncovered::AboveCeiling(short)) => {
+                prop_assert!(!covers(spec.max));
+                let at_max = run(&with(&inputs, InputId::Growth, spec.max));
+                let row = at_max.years.iter().find(|r| r.year == short).expect("a year of the horizon");
+                prop_assert!(row.actual < row.required && short >= year);
+            }
+            Err(Uncovered::BeyondRange(short)) => {
+                prop_assert!(!covers(spec.max));
+                prop_assert!(short >= year);
+            }
+            Err(Uncovered::OutsideHorizon) => prop_assert!(false, "{year} is in the horizon"),
         }
     }
 

@@ -11,9 +11,15 @@ use gap_model::{
     Uncertainty, DEFAULT_CORRELATION, DEFAULT_DRAWS, DEFAULT_SEED, DRAWS_LIMITS,
 };
 
-/// The version every link the app writes carries (`v=3`): `2` was the model
-/// revision, `3` the Monte Carlo's growth correlation (its default is not 0).
-pub const MODEL_VERSION: &str = "3";
+/// The version every link the app writes carries (`v=4`): `2` was the model
+/// revision, `3` the Monte Carlo's growth correlation (its default is not 0),
+/// `4` model 3 (capital recovery as the default method, end-of-year timing,
+/// capacity after a cost cut).
+pub const MODEL_VERSION: &str = "4";
+
+/// Links written before model 3 made capital recovery the default: without
+/// a `method` of their own they keep the article's `direct`.
+const VERSIONS_BEFORE_MODEL_3: [&str; 3] = ["1", "2", "3"];
 
 /// Links from before the Monte Carlo's growth correlation existed: `v=2`
 /// (and model-1 links) drew capex growth and revenue growth independently.
@@ -94,6 +100,18 @@ pub enum Problem {
 
 const MAX_SHOWN_VALUE_CHARS: usize = 40;
 
+/// A value that model 1 accepted and later models do not: a margin above
+/// today's maximum (model 1 allowed up to 100 %) or a fractional life.
+fn only_model_1(id: InputId, number: f64) -> bool {
+    let (min, max) = model1::allowed(id);
+    let in_model_1 = (min..=max).contains(&number);
+    match id {
+        InputId::Margin => in_model_1 && number > id.spec().max,
+        InputId::Life => in_model_1 && number.fract() != 0.0,
+        _ => false,
+    }
+}
+
 /// Reads the query pairs (already percent-decoded). `browser_lang` is the
 /// first of `navigator.languages`; `prefers_dark` the media query's answer.
 #[must_use]
@@ -144,7 +162,7 @@ pub fn parse(
         }
         match key.as_str() {
             "v" => match value {
-                "1" | "2" | "3" => version = Some(value),
+                "1" | "2" | "3" | "4" => version = Some(value),
                 _ => notices.push(notice(key, value, Problem::UnknownWord)),
             },
             "method" => match Method::from_url_name(value) {
@@ -253,14 +271,21 @@ pub fn parse(
         }
     }
 
-    // A link without `v` that sets the model is from before `v` existed,
-    // unless it names an input only model 2 has.
+    // A link without `v` is a link of today's model, unless it holds a
+    // value only model 1 could mean (a margin above today's maximum, which
+    // model 1 divided by, or a fractional life) and names no input only
+    // later models have. Rejected values (not numbers) never count.
     let model_1 = version == Some("1")
         || (version.is_none()
-            && (method_given || !numbers.is_empty())
+            && numbers
+                .iter()
+                .any(|&(id, number, ..)| only_model_1(id, number))
             && !numbers
                 .iter()
                 .any(|(id, ..)| model1::MODEL_2_ONLY.contains(id)));
+    if !method_given && (model_1 || version.is_some_and(|v| VERSIONS_BEFORE_MODEL_3.contains(&v))) {
+        inputs.method = Method::Direct;
+    }
     if !corr_given && (model_1 || version.is_some_and(|v| VERSIONS_BEFORE_CORRELATION.contains(&v)))
     {
         uncertainty.set_correlation(0.0);
@@ -434,7 +459,7 @@ pub fn to_query(
     extra: &[(&str, String)],
 ) -> String {
     let mut pairs: Vec<(String, String)> = vec![("v".into(), MODEL_VERSION.into())];
-    if inputs.method != Method::Direct {
+    if inputs.method != Method::default() {
         pairs.push(("method".into(), inputs.method.url_name().into()));
     }
     for id in InputId::ALL {

@@ -64,7 +64,7 @@ const SETTING_KEYS: [&str; 12] = [
 /// `range_<input>`: the README's name for the family.
 const RANGE_FAMILY: &str = "range_<input>";
 const SHAPES: [&str; 7] = ["tri", "uniform", "pert", "PERT", "normal", "", " tri"];
-/// Values for `v`: the three versions and a few that are none.
+/// Values for `v`: the four versions and a few that are none.
 const VERSIONS: [&str; 8] = ["1", "2", " 2 ", "3", "4", "", "v2", "02"];
 const ODD_KEYS: [&str; 14] = [
     "",
@@ -274,11 +274,11 @@ fn random_pairs(rng: &mut Rng) -> Vec<(String, String)> {
         let value = value_for(rng, &copy.0);
         pairs.push((copy.0, value));
     }
-    // Half the links say which model wrote them; the rest are model-1 links
-    // when they set the model.
+    // Half the links say which model wrote them; the rest are today's
+    // links unless a value only model 1 could mean makes them model-1 links.
     if rng.chance(50) {
         let at = rng.below(pairs.len() + 1);
-        let version = if rng.chance(50) { "3" } else { "2" };
+        let version = ["2", "3", "4"][rng.below(3)];
         pairs.insert(at, ("v".to_owned(), version.to_owned()));
     }
     pairs
@@ -415,10 +415,13 @@ const BROWSER_LANGS: [Option<&str>; 9] = [
 /// The inputs `parse` should produce, written independently of it: per name
 /// the last value that reads as a finite number wins, clamped to its spec
 /// (whole-number inputs rounded); a model-1 link (`v=1`, or no valid `v`
-/// while it sets the model and names no model-2-only input) is clamped to
-/// model 1's ranges and translated by `gap_model::model1` (tested natively
-/// against model 1's own readouts); `end < start` restores both years; a
-/// horizon longer than the model allows ends `MAX_HORIZON_YEARS` after `start`.
+/// while it holds a margin above 95 % or a fractional life that model 1
+/// accepted, and names no model-2-only input) is clamped to model 1's ranges
+/// and translated by `gap_model::model1` (tested natively against model 1's
+/// own readouts); a link of a version before 4 (model 1's included) without
+/// a method keeps `direct`, others get today's default; `end < start`
+/// restores both years; a horizon longer than the model allows ends
+/// `MAX_HORIZON_YEARS` after `start`.
 fn expected_inputs(pairs: &[(String, String)]) -> Inputs {
     let mut method = None;
     let mut version = None;
@@ -433,16 +436,25 @@ fn expected_inputs(pairs: &[(String, String)]) -> Inputs {
             if let Some(m) = Method::from_url_name(value) {
                 method = Some(m);
             }
-        } else if key == "v" && matches!(value, "1" | "2" | "3") {
-            version = Some(value == "1");
+        } else if key == "v" && matches!(value, "1" | "2" | "3" | "4") {
+            version = Some(value);
         }
     }
-    let model_1 = version.unwrap_or(
-        (method.is_some() || !numbers.is_empty())
-            && !numbers
-                .iter()
-                .any(|(id, _)| model1::MODEL_2_ONLY.contains(id)),
-    );
+    let model_1_only = |&(id, number): &(InputId, f64)| match id {
+        InputId::Margin => number > 95.0 && number <= 100.0,
+        InputId::Life => (1.0..=30.0).contains(&number) && number.fract() != 0.0,
+        _ => false,
+    };
+    let model_1 = match version {
+        Some(v) => v == "1",
+        None => {
+            numbers.iter().any(model_1_only)
+                && !numbers
+                    .iter()
+                    .any(|(id, _)| model1::MODEL_2_ONLY.contains(id))
+        }
+    };
+    let before_model_3 = model_1 || matches!(version, Some("2" | "3"));
     let clamped = |id: InputId, number: f64| {
         let spec = id.spec();
         let number = if spec.whole { number.round() } else { number };
@@ -457,7 +469,11 @@ fn expected_inputs(pairs: &[(String, String)]) -> Inputs {
         .into_iter()
         .map(|(id, number)| (id, clamped(id, number)))
         .collect();
-    let method = method.unwrap_or_default();
+    let method = method.unwrap_or(if before_model_3 {
+        Method::Direct
+    } else {
+        Method::default()
+    });
     let mut inputs = if model_1 {
         model1::translate(method, &given).inputs
     } else {

@@ -24,14 +24,14 @@ fn pairs(query: &str) -> Vec<(String, String)> {
 fn defaults_write_only_the_model_version() {
     assert_eq!(
         to_query(&Inputs::default(), &Uncertainty::default(), None, None, &[]),
-        "v=3"
+        "v=4"
     );
 }
 
 #[test]
 fn a_written_state_reads_back_exactly() {
     let mut inputs = Inputs::default();
-    inputs.method = Method::Dcf;
+    inputs.method = Method::Sequoia;
     inputs.set(InputId::Rate, 7.5);
     // Not 0.3: a link carries the very number its author ran.
     inputs.set(InputId::Growth, 0.1 + 0.2);
@@ -44,14 +44,14 @@ fn a_written_state_reads_back_exactly() {
         &[],
     );
     assert!(
-        query.contains("method=dcf")
+        query.contains("method=sequoia")
             && query.contains("rate=7.5")
             && query.contains("growth=0.30000000000000004&"),
         "{query}"
     );
     let settings = parse(&pairs(&query), None, false);
     assert!(settings.notices.is_empty(), "{:?}", settings.notices);
-    assert_eq!(settings.inputs.method, Method::Dcf);
+    assert_eq!(settings.inputs.method, Method::Sequoia);
     assert_eq!(settings.inputs.get(InputId::Rate), 7.5);
     assert_eq!(settings.inputs.get(InputId::End), 2040.0);
     assert_eq!(settings.inputs, inputs);
@@ -101,7 +101,7 @@ fn unknown_words_are_ignored_with_a_notice_and_hostile_text_is_shortened() {
         Some("nl-BE"),
         true,
     );
-    assert_eq!(settings.inputs.method, Method::Direct);
+    assert_eq!(settings.inputs.method, Method::default());
     assert_eq!(
         settings.lang,
         Lang::Nl,
@@ -150,42 +150,86 @@ fn end_before_start_restores_both_years() {
 }
 
 #[test]
-fn a_link_without_a_version_that_sets_the_model_is_translated_from_model_1() {
-    let settings = parse(&pairs("method=sequoia&margin=60&capex=300"), None, false);
-    // Model 1: 300 × 2 ÷ 0.6 = 1,000; model 2 reads margin 40 and GPU share 100 %.
-    assert_eq!(settings.inputs.get(InputId::Margin), 40.0);
-    assert_eq!(settings.inputs.get(InputId::GpuShare), 100.0);
-    assert_eq!(settings.inputs.get(InputId::RevenueCap), 0.0);
-    let outcome = gap_model::run(&settings.inputs.validate().unwrap());
-    assert!((outcome.base_required - 1000.0).abs() < 1e-9);
-    let [notice] = settings.notices.as_slice() else {
-        panic!("one notice: {:?}", settings.notices)
-    };
-    assert_eq!(notice.param, "v");
-    let Problem::ModelRevised { changes, clamped } = &notice.problem else {
-        panic!("{notice:?}")
-    };
-    assert!(clamped.is_empty());
-    assert!(changes
-        .iter()
-        .any(|c| c.input == InputId::Margin && c.from == Some(60.0) && c.to == 40.0));
-    // What the app writes back is a model-2 link that reads without a notice.
-    let query = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
-    assert!(query.starts_with("v=3&"), "{query}");
-    // A model-1 link predates the growth correlation: it draws independently.
-    assert!(query.contains("corr=0"), "{query}");
-    let again = parse(&pairs(&query), None, false);
-    assert!(again.notices.is_empty(), "{:?}", again.notices);
-    assert_eq!(again.inputs, settings.inputs);
+fn a_model_1_link_is_translated() {
+    // `v=1`, or no `v` and a value only model 1 could mean (a margin above
+    // 95 %, which model 1 divided by).
+    for query in [
+        "v=1&method=sequoia&margin=60&capex=300",
+        "method=sequoia&margin=100&capex=300",
+    ] {
+        let settings = parse(&pairs(query), None, false);
+        let margin = if query.contains("margin=100") {
+            0.0
+        } else {
+            40.0
+        };
+        // Model 1: 300 × 2 ÷ m₁; today: margin 1 − m₁ and GPU share 100 %.
+        assert_eq!(settings.inputs.get(InputId::Margin), margin, "{query}");
+        assert_eq!(settings.inputs.get(InputId::GpuShare), 100.0);
+        assert_eq!(settings.inputs.get(InputId::RevenueCap), 0.0);
+        let outcome = gap_model::run(&settings.inputs.validate().unwrap());
+        let want = 600.0 / (1.0 - margin / 100.0);
+        assert!((outcome.base_required - want).abs() < 1e-9, "{query}");
+        let [notice] = settings.notices.as_slice() else {
+            panic!("one notice: {:?}", settings.notices)
+        };
+        assert_eq!(notice.param, "v");
+        let Problem::ModelRevised { changes, clamped } = &notice.problem else {
+            panic!("{notice:?}")
+        };
+        assert!(clamped.is_empty());
+        assert!(changes
+            .iter()
+            .any(|c| c.input == InputId::Margin && c.to == margin));
+        // What the app writes back is today's link that reads without a notice.
+        let query = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
+        assert!(query.starts_with("v=4&method=sequoia&"), "{query}");
+        // A model-1 link predates the growth correlation: it draws independently.
+        assert!(query.contains("corr=0"), "{query}");
+        let again = parse(&pairs(&query), None, false);
+        assert!(again.notices.is_empty(), "{:?}", again.notices);
+        assert_eq!(again.inputs, settings.inputs);
+    }
+    // A fractional life is model 1's too.
+    let life = parse(&pairs("method=dcf&life=4.5"), None, false);
+    assert!(matches!(
+        life.notices[0].problem,
+        Problem::ModelRevised { .. }
+    ));
 }
 
 #[test]
-fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
-    for query in [
-        "lang=de",
-        "embed=1&chart=fan",
-        "v=2&margin=60",
-        "gpu_share=60&margin=60",
+fn a_link_without_a_version_is_a_link_of_todays_model() {
+    // README's own example and a link whose every value was rejected.
+    let growth = parse(&pairs("growth=60"), None, false);
+    assert!(growth.notices.is_empty(), "{:?}", growth.notices);
+    let today = parse(&pairs("v=4&growth=60"), None, false);
+    assert_eq!(growth.inputs, today.inputs);
+    assert_eq!(growth.inputs.method, Method::Dcf);
+    let rejected = parse(&pairs("rate=abc&life=-3&capex=1e999"), None, false);
+    assert!(rejected
+        .notices
+        .iter()
+        .all(|n| !matches!(n.problem, Problem::ModelRevised { .. })));
+    assert_eq!(rejected.inputs.method, Method::Dcf);
+    // A margin above 95 % next to an input only later models have is today's.
+    let mixed = parse(&pairs("margin=99&gpu_share=60"), None, false);
+    assert!(!mixed
+        .notices
+        .iter()
+        .any(|n| matches!(n.problem, Problem::ModelRevised { .. })));
+}
+
+#[test]
+fn links_of_earlier_versions_keep_their_method() {
+    // Before model 3 the default method was the article's `direct`.
+    for (query, method) in [
+        ("v=2&margin=60", Method::Direct),
+        ("v=3&growth=60", Method::Direct),
+        ("v=3&method=bain", Method::Bain),
+        ("v=4&growth=60", Method::Dcf),
+        ("lang=de", Method::Dcf),
+        ("embed=1&chart=fan", Method::Dcf),
     ] {
         let settings = parse(&pairs(query), None, false);
         assert!(
@@ -193,7 +237,15 @@ fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
             "{query}: {:?}",
             settings.notices
         );
+        assert_eq!(settings.inputs.method, method, "{query}");
         assert_eq!(settings.inputs.get(InputId::RevenueCap), 4400.0, "{query}");
+        // Written back, the method is explicit where it is not today's default.
+        let query = to_query(&settings.inputs, &settings.uncertainty, None, None, &[]);
+        assert_eq!(
+            query.contains("method=direct"),
+            method == Method::Direct,
+            "{query}"
+        );
     }
     let explicit = parse(&pairs("v=1&lang=de"), None, false);
     assert!(matches!(
@@ -201,12 +253,9 @@ fn links_that_set_no_model_input_or_say_v2_are_read_as_model_2() {
         Problem::ModelRevised { .. }
     ));
     let unknown = parse(&pairs("v=7&capex=600"), None, false);
-    assert_eq!(unknown.notices.len(), 2, "{:?}", unknown.notices);
-    assert!(matches!(
-        unknown.notices[0].problem,
-        Problem::ModelRevised { .. }
-    ));
-    assert!(matches!(unknown.notices[1].problem, Problem::UnknownWord));
+    assert_eq!(unknown.notices.len(), 1, "{:?}", unknown.notices);
+    assert!(matches!(unknown.notices[0].problem, Problem::UnknownWord));
+    assert_eq!(unknown.inputs.get(InputId::Capex), 600.0);
 }
 
 fn read(query: &str) -> gap_url::PageSettings {
@@ -216,7 +265,7 @@ fn read(query: &str) -> gap_url::PageSettings {
 #[test]
 fn uncertainty_settings_read_and_write_back() {
     let query =
-        "v=3&range_capex=off&range_growth=-10,30,pert&range_cost_cut=0,20&corr=0&draws=2000&seed=7";
+        "v=4&range_capex=off&range_growth=-10,30,pert&range_cost_cut=0,20&corr=0&draws=2000&seed=7";
     let settings = read(query);
     assert!(settings.notices.is_empty(), "{:?}", settings.notices);
     let u = &settings.uncertainty;
@@ -245,12 +294,12 @@ fn uncertainty_settings_read_and_write_back() {
         "written in the documented order"
     );
     // Defaults are not written.
-    let defaults = read("v=3&range_growth=-20,20&corr=0.5&draws=10000&seed=2026");
+    let defaults = read("v=4&range_growth=-20,20&corr=0.5&draws=10000&seed=2026");
     assert!(defaults.notices.is_empty());
     assert_eq!(defaults.uncertainty, Uncertainty::default());
     assert_eq!(
         to_query(&defaults.inputs, &defaults.uncertainty, None, None, &[]),
-        "v=3"
+        "v=4"
     );
 }
 
@@ -325,7 +374,8 @@ fn links_from_before_the_correlation_keep_independent_draws() {
         ("v=2", 0.0),
         ("v=2&embed=1&chart=fan", 0.0),
         ("v=1&capex=600", 0.0),
-        ("capex=600", 0.0), // no `v` but a model input: a model-1 link
+        ("margin=98", 0.0), // no `v` and a margin only model 1 took
+        ("capex=600", DEFAULT_CORRELATION), // no `v`: today's link
         ("v=2&corr=0.7", 0.7),
         ("v=3", DEFAULT_CORRELATION),
         ("", DEFAULT_CORRELATION),
