@@ -19,9 +19,14 @@ const TARGET_EMBED = 350 * 1024;
 // The budgets stop it from growing while that work goes on. The first
 // view's is what it could reach under the former all-files budget of 600 KB
 // (less the 9 KB the other files took then); the whole site's adds room for
-// the files that moved out of the first view (texts, CSV: 29 KB).
-const FIRST_VIEW_BUDGET = 590 * 1024;
-const ALL_FILES_BUDGET = 630 * 1024;
+// the files that moved out of the first view (texts, CSV: 29 KB). Model 3
+// took the first view from 587.7 to 598.8 KB (the capacity rule of a cost
+// cut, the coverage readout and its derivation, the fleet values of the
+// NPV, the JPMorgan preset and every preset's note in three languages; of
+// the wasm's +9 KB, about 3.5 KB is text): both budgets grew by 10 KB and
+// 8 KB for it, until the first view's levers (README "Performance") land.
+const FIRST_VIEW_BUDGET = 600 * 1024;
+const ALL_FILES_BUDGET = 638 * 1024;
 const root = process.argv[2] ?? 'dist';
 
 function* files(dir) {

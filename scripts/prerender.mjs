@@ -11,8 +11,9 @@
 //
 // The copy is hidden by the CSS unless an inline gate script, run before the
 // first paint, shows it: only where it is what the app will show (no URL
-// parameter beyond `v`, a browser language (of locales/) the app would not switch away
-// from English). Blocked scripts, no JavaScript or a failed start leave it
+// parameter, or only `v=4`, gap_url::MODEL_VERSION: a `v=2` or `v=3` link
+// keeps the `direct` method of its day; a browser language (of locales/) the
+// app would not switch away from English). Blocked scripts, no JavaScript or a failed start leave it
 // hidden. The gate also sets the theme from `prefers-color-scheme` before
 // the first paint, as the app will.
 import { LANGUAGES } from './locales.mjs';
@@ -30,7 +31,7 @@ const GATE = `${GATE_MARK}
   var query = location.search.replace(/^\\?/, '');
   var tag = (navigator.languages && navigator.languages[0]) || navigator.language || '';
   var lang = tag.split(/[-_]/)[0].toLowerCase();
-  var shown = (query === '' || query === 'v=2' || query === 'v=3') && ${JSON.stringify(LANGUAGES.filter((code) => code !== 'en'))}.indexOf(lang) < 0;
+  var shown = (query === '' || query === 'v=4') && ${JSON.stringify(LANGUAGES.filter((code) => code !== 'en'))}.indexOf(lang) < 0;
   root.setAttribute('data-prerender', shown ? 'on' : 'off');
   // If the app cannot start (its wasm fails to load), a copy of default numbers must not stay.
   addEventListener('unhandledrejection', function () { root.setAttribute('data-prerender', 'off'); });
@@ -51,7 +52,7 @@ async function renderPreview(browser, url) {
     await page.addInitScript(() => {
       if (navigator.serviceWorker) Object.defineProperty(navigator, 'serviceWorker', { value: undefined });
     });
-    await page.goto(`${url}?v=3&embed=1&chart=gap`, { timeout: TIMEOUT_MS });
+    await page.goto(`${url}?v=4&embed=1&chart=gap`, { timeout: TIMEOUT_MS });
     await page.waitForFunction(
       () => {
         const element = document.querySelector('[data-chart="gap"]');

@@ -76,6 +76,6 @@ pub fn Headline() -> impl IntoView {
     };
     view! {
         <p class="headline" aria-live="polite">{sentence}</p>
-        <p class="headline-returns">{coverage}" "{returns}</p>
+        <p class="headline-returns"><span class="coverage-sentence">{coverage}" "</span>{returns}</p>
     }
 }

@@ -30,8 +30,8 @@ const SANDBOXES = {
   opaque: 'allow-scripts',
 };
 const SCENARIOS = [
-  { slug: 'fan', model: 'v=3&method=sequoia&capex=700', chart: 'fan', controls: false },
-  { slug: 'default-controls', model: 'v=3&method=dcf&rate=7&life=6&revenue=80', chart: null, controls: true },
+  { slug: 'fan', model: 'v=4&method=sequoia&capex=700', chart: 'fan', controls: false },
+  { slug: 'default-controls', model: 'v=4&rate=7&life=6&revenue=80', chart: null, controls: true },
 ];
 const EMBED_PARAMS = ['embed', 'chart', 'controls'];
 
@@ -289,7 +289,7 @@ describe("the Embed dialog's snippet on another site", () => {
   test('the snippet frames the chosen chart with the current state, and its resize script fits the frame to the content', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1500 }, locale: 'en-US' });
     const errors = watchErrors(page);
-    await page.goto(`${site.url}?v=3&capex=700&method=sequoia`);
+    await page.goto(`${site.url}?v=4&capex=700&method=sequoia`);
     await waitForChart(page, 'gap');
     await page.selectOption('#export-chart', 'fan');
     await page.locator('.export').getByRole('button', { name: 'Embed', exact: true }).click();
@@ -303,7 +303,7 @@ describe("the Embed dialog's snippet on another site", () => {
     assert.equal(`${src.origin}${src.pathname}`, site.url);
     assert.deepEqual(
       sortedEntries(src.searchParams),
-      sortedEntries(new URLSearchParams('v=3&capex=700&method=sequoia&embed=1&chart=fan')),
+      sortedEntries(new URLSearchParams('v=4&capex=700&method=sequoia&embed=1&chart=fan')),
       `the snippet's URL: ${src}`,
     );
     assert.match(snippet, /\bdata-ai-gap-explorer\b/);

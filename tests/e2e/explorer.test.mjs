@@ -85,16 +85,19 @@ describe('explorer', () => {
       ['required', '3000', 'methods'],
       ['revenue', '120', 'gap_over_time'],
       ['rate', '14', 'pv'],
-      ['cost_cut', '50', 'deepseek'],
+      // A cut passed on to unit-elastic demand changes no number (model 3):
+      // the URL takes it, and the elasticity then moves the DeepSeek chart.
+      ['cost_cut', '50', null],
+      ['elasticity', '0.5', 'deepseek'],
       ['growth', '55', 'gap_over_time'],
       ['end', '2040', 'gap_over_time'],
     ];
     for (const [name, value, chart] of moves) {
-      const before = await chartOption(page, chart);
+      const before = chart && (await chartOption(page, chart));
       const folded = page.locator(`details:not([open]):has(#input-${name}) > summary`);
       if (await folded.count()) await folded.click(); // advanced inputs fold away
       await page.locator(`#input-${name}`).fill(value);
-      await waitForChange(page, chart, before);
+      if (chart) await waitForChange(page, chart, before);
       await page.waitForFunction(([n, v]) => new URLSearchParams(location.search).get(n) === v, [name, value]);
     }
     assert.deepEqual(errors, []);
@@ -102,7 +105,8 @@ describe('explorer', () => {
   });
 
   test('loading a URL restores the exact state', async () => {
-    const query = '?v=3&method=dcf&capex=650&revenue=80&growth=30&rate=7&life=6&lang=de';
+    // Capital recovery is the default method: the link does not name it.
+    const query = '?v=4&capex=650&revenue=80&growth=30&rate=7&life=6&lang=de';
     const { page, errors } = await open(query);
     assert.equal(await page.inputValue('#input-method'), 'dcf');
     for (const [name, value] of [['capex', '650'], ['revenue', '80'], ['growth', '30'], ['rate', '7'], ['life', '6']]) {
@@ -154,22 +158,54 @@ describe('explorer', () => {
     await page.close();
   });
 
+  test('links: without v a link is today\'s; v=3 keeps the article\'s method; a rejected value translates nothing', async () => {
+    const read = async (query) => {
+      const { page, errors } = await open(query);
+      const values = await page.evaluate(() =>
+        Object.fromEntries([...document.querySelectorAll('[data-metric]')].map((el) => [el.dataset.metric, el.dataset.value])),
+      );
+      const notices = await page.locator('.notice li').allTextContents();
+      const search = await page.evaluate(() => location.search);
+      assert.deepEqual(errors, []);
+      await page.close();
+      return { values, notices, search };
+    };
+    const bare = await read('?growth=60');
+    const today = await read('?v=4&growth=60');
+    for (const name of ['required_revenue', 'gap', 'coverage', 'npv', 'breakeven_year']) {
+      assert.equal(bare.values[name], today.values[name], `?growth=60 ${name}`);
+    }
+    assert.deepEqual(bare.notices, []);
+    const old = await read('?v=3&growth=60');
+    assert.equal(old.values.required_revenue, '2000', 'a v=3 link keeps direct');
+    assert.ok(old.search.includes('method=direct') && old.search.includes('v=4'), old.search);
+    const rejected = await read('?rate=abc&life=-3&capex=1e999');
+    assert.ok(rejected.notices.length >= 2, rejected.notices.join(' | '));
+    assert.ok(rejected.notices.every((text) => !/model 1/i.test(text)), rejected.notices.join(' | '));
+    const onlyModel1 = await read('?margin=98');
+    assert.match(onlyModel1.notices[0], /model 1/i);
+  });
+
   test('model-1 links keep the first-year numbers model 1 showed, say so, and are rewritten as links of today', async () => {
     const fixture = readFileSync(new URL('../../crates/gap-model/tests/fixtures/model1_links.txt', import.meta.url), 'utf8');
     const links = fixture.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(' | '));
     assert.ok(links.length >= 20);
     // Every fourth link keeps the run short; the native test checks them all.
     for (const [query, required, actual, gap, gapPv, , kept] of links.filter((_, i) => i % 4 === 0)) {
-      const { page, errors } = await open(`?${query}`);
-      // Rewritten as a link of today (v=3) that keeps the draws of its day (corr=0).
+      // A model-1 link says `v=1` (without `v` a link is today's, unless it
+      // holds a value only model 1 took).
+      const { page, errors } = await open(`?v=1&${query}`);
+      // Rewritten as a link of today (v=4) that keeps the draws of its day (corr=0).
       await page.waitForFunction(() => {
         const params = new URLSearchParams(location.search);
-        return params.get('v') === '3' && params.get('corr') === '0';
+        return params.get('v') === '4' && params.get('corr') === '0';
       });
       close(await metric(page, 'required_revenue'), Number(required), `${query}: required`);
       close(await metric(page, 'actual_revenue'), Number(actual), `${query}: actual`);
       close(await metric(page, 'gap'), Number(gap), `${query}: gap`);
-      if (kept === 'path') close(await metric(page, 'gap_pv'), Number(gapPv), `${query}: gap PV`);
+      // The same path; model 3 counts each gap at the end of its year.
+      const rate = Number(new URLSearchParams(query).get('rate') ?? 10) / 100;
+      if (kept === 'path') close((await metric(page, 'gap_pv')) * (1 + rate), Number(gapPv), `${query}: gap PV`);
       const notice = await page.textContent('.notice li');
       assert.match(notice, /(model|Modell) 1/i, `${query}: ${notice}`);
       // The rewritten URL reads back to the same numbers without a notice.
@@ -185,30 +221,43 @@ describe('explorer', () => {
 
   test('every preset reproduces its published numbers', async () => {
     const { page, errors } = await open();
+    // [required, gap, tolerance, the last sourced year, the preset's last year]
+    const dcf = 773.6195610649116;
     const expected = {
-      article_2026: [2000, 1945],
-      sequoia_2023: [200, 125],
-      sequoia_2024: [600, 500],
-      bain_2025: [2000, 800],
-      deepseek_shock: [2000, 1945],
-      deepseek_chips: [2000, 1945],
-      deepseek_price: [2000, 1945],
+      article_2026: [2000, 1945, 1e-6, 2026, 2035],
+      sequoia_2023: [200, 125, 1e-6, 2026, 2026],
+      sequoia_2024: [600, 500, 1e-6, 2024, 2026],
+      bain_2025: [2000, 800, 1e-6, null, 2030],
+      jpmorgan_2025: [650, null, 0.5, null, 2030],
+      deepseek_shock: [dcf, dcf - 55, 1e-6, 2026, 2035],
+      deepseek_chips: [dcf, dcf - 55, 1e-6, 2026, 2035],
+      deepseek_price: [dcf, dcf - 55, 1e-6, 2026, 2035],
     };
-    for (const [id, [required, gap]] of Object.entries(expected)) {
+    for (const [id, [required, gap, tolerance, sourced, end]] of Object.entries(expected)) {
       await page.click(`[data-preset="${id}"]`);
       await page.waitForFunction(
-        (want) => Math.abs(Number(document.querySelector('[data-metric="required_revenue"]').dataset.value) - want) < 1e-6,
-        required,
+        ([want, within]) => Math.abs(Number(document.querySelector('[data-metric="required_revenue"]').dataset.value) - want) < within,
+        [required, tolerance],
       );
       if (gap !== null) close(await metric(page, 'gap'), gap, `${id} gap`);
       assert.equal(await page.getAttribute(`[data-preset="${id}"]`, 'aria-pressed'), 'true');
+      // The preset says where its numbers come from and which years are the app's.
+      const note = page.locator(`[data-preset-note="${id}"]`);
+      assert.equal(await note.getAttribute('data-sourced-until'), sourced === null ? '' : String(sourced));
+      const text = await note.textContent();
+      if (sourced !== null && sourced < end) assert.ok(text.includes(`after ${sourced} are the app's assumptions`), `${id}: ${text}`);
+      else assert.ok(text.includes("Every year shown is the source's"), `${id}: ${text}`);
+      if (id.startsWith('deepseek')) assert.ok(text.includes('elasticity'), `${id} says what the elasticity does: ${text}`);
+      const years = (await chartOption(page, 'gap_over_time')).xAxis[0].data;
+      assert.equal(years.at(-1), String(end), `${id} ends in its last year`);
     }
     assert.deepEqual(errors, []);
     await page.close();
   });
 
-  test('the growth solver names the growth that closes the gap by the chosen year, and adopting it does', async () => {
-    // Flat capex: with the revenue ceiling, (1 + g)⁹ = 79 ÷ 1.2 closes it by 2035 (59.24 %/yr, shown rounded up).
+  test('the growth solver names the growth that covers every year from the chosen one, and adopting it does', async () => {
+    // A v=3 link keeps the article's method. Flat capex: with the revenue
+    // ceiling, (1 + g)⁹ = 79 ÷ 1.2 covers 2035 (59.24 %/yr, shown rounded up).
     const { page, errors } = await open('?v=3&capex_growth=0');
     const needed = async () => Number(await page.getAttribute('[data-metric="growth_needed"]', 'data-value'));
     assert.equal(await metric(page, 'breakeven_year'), Number.NaN, 'flat capex at 40 %/yr never breaks even');
@@ -220,6 +269,15 @@ describe('explorer', () => {
     await page.click('.solver .adopt');
     await page.waitForFunction(() => document.querySelector('[data-metric="breakeven_year"]').dataset.value !== '');
     assert.ok((await metric(page, 'breakeven_year')) <= 2030, 'adopting the rate breaks even by 2030');
+    // …and stays closed to the end: every year from 2030 on is covered.
+    const option = await chartOption(page, 'gap_over_time');
+    const years = option.xAxis[0].data;
+    const series = (id) => option.series.find((one) => one.id === id).data;
+    const [required, actual] = [series('required'), series('actual')];
+    years.forEach((year, i) => {
+      if (Number(year) >= 2030) assert.ok(actual[i] >= required[i], `${year}: ${actual[i]} < ${required[i]}`);
+    });
+    assert.ok(!(await page.textContent('.headline')).includes('reopens'));
     assert.equal(await page.inputValue('.control-row:has(#input-growth) .number-box'), String(by2030));
     assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get('growth')), String(by2030));
     assert.deepEqual(errors, []);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { metricValues, servedSnapshot, waitForChart, watchErrors } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const QUERY = 'v=3&method=dcf&capex=650&rate=7&growth=30&end=2040';
+const QUERY = 'v=4&capex=650&rate=7&growth=30&end=2040';
 const YEARLY_HEADER = [
   'year',
   'capex_busd',
@@ -150,7 +150,7 @@ describe('downloads', () => {
     assert.deepEqual(Object.keys(notes), ['title', 'permalink', 'model', 'dataset', 'licence', 'citation']);
     const permalink = new URL(notes.permalink);
     assert.equal(permalink.search, `?${await page.evaluate(() => location.search.slice(1))}`.replace(/[?&]embed=1|[?&]chart=[^&]*/g, ''), 'the permalink is the page state');
-    assert.match(notes.model, /^v3 \(docs\/MODEL\.md\), method \w+$/);
+    assert.match(notes.model, /^v4 \(docs\/MODEL\.md\), method \w+$/);
     assert.equal(notes.dataset, (await page.innerText('.site-footer code')).trim());
     assert.ok(notes.citation.includes(notes.permalink) && notes.citation.includes(notes.dataset), notes.citation);
     const rows = parseCsv(lines.filter((line) => !line.startsWith('#')).join('\n'));
@@ -275,7 +275,8 @@ test('"Copy link" puts the URL of the current state on the clipboard', async () 
   const current = new URLSearchParams(await page.evaluate(() => location.search));
   assert.deepEqual(Object.fromEntries(copied.searchParams), Object.fromEntries(current), `the copied link has the current state: ${copied}`);
   assert.equal(copied.searchParams.get('rate'), '12');
-  assert.equal(copied.searchParams.get('method'), 'dcf');
+  assert.equal(copied.searchParams.get('method'), null, 'capital recovery, the default, is not written');
+  assert.equal(copied.searchParams.get('v'), '4');
   assert.deepEqual(errors, []);
 });
 

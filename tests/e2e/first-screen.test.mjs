@@ -1,5 +1,5 @@
 // What a reader meets before scrolling. On a 390×844 phone: the headline,
-// the three key numbers (the other readouts one tap away) and the whole
+// the four key numbers (the other readouts one tap away) and the whole
 // gap chart. On a 1280×800 desktop: the headline, every readout and the
 // whole gap chart, beside the presets and the assumptions.
 import { describe, test } from 'node:test';
@@ -32,7 +32,7 @@ const within = (box, height) => box.top >= 0 && box.bottom <= height && box.heig
 
 describe('the first screen', () => {
   for (const lang of LANGUAGES) {
-    test(`${lang}: a phone shows the headline, three key numbers and the whole gap chart`, async () => {
+    test(`${lang}: a phone shows the headline, four key numbers and the whole gap chart`, async () => {
       const page = await live.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
       const errors = watchErrors(page);
       await page.goto(`${live.url}?v=3&lang=${lang}`);
@@ -40,7 +40,8 @@ describe('the first screen', () => {
       const screen = await firstScreen(page);
       assert.ok(within(screen.headline, screen.viewport), JSON.stringify(screen.headline));
       assert.ok(within(screen.canvas, screen.viewport), `the gap chart: ${JSON.stringify(screen.canvas)}`);
-      assert.deepEqual(screen.shown, ['required_revenue', 'actual_revenue', 'gap']);
+      // The last year's coverage is one tap away with the other numbers.
+      assert.deepEqual(screen.shown, ['required_revenue', 'actual_revenue', 'gap', 'coverage']);
       await page.screenshot({ path: screenshotPath(`first-screen-390-${lang}`) });
 
       // The other numbers are one tap away, and a tap folds them again.
@@ -50,9 +51,9 @@ describe('the first screen', () => {
       await more.click();
       assert.equal(await more.getAttribute('aria-expanded'), 'true');
       const all = await firstScreen(page);
-      assert.equal(all.shown.length, 9, 'eight readouts, the band counting two values');
+      assert.equal(all.shown.length, 11, 'nine readouts, the band and the coverage counting two values each');
       await more.click();
-      assert.equal((await firstScreen(page)).shown.length, 3);
+      assert.equal((await firstScreen(page)).shown.length, 4);
       assert.deepEqual(errors, []);
       await page.close();
     });
@@ -66,7 +67,7 @@ describe('the first screen', () => {
     const screen = await firstScreen(page);
     assert.ok(within(screen.headline, screen.viewport));
     assert.ok(within(screen.canvas, screen.viewport), `the gap chart: ${JSON.stringify(screen.canvas)}`);
-    assert.equal(screen.shown.length, 9);
+    assert.equal(screen.shown.length, 11);
     assert.equal(await page.locator('.more-readouts').isVisible(), false, 'nothing folded on a desktop');
     // The presets and the solver sit beside the chart, above the assumptions.
     const presets = await page.locator('.presets').boundingBox();

@@ -23,7 +23,8 @@ after(async () => {
 test('moving the required-revenue slider redraws the gap chart with new data', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(site.url);
+  // `required` is the article's figure: the `direct` method reads it.
+  await page.goto(`${site.url}?method=direct`);
   await waitForChart(page, 'gap');
 
   const before = await chartOption(page, 'gap');

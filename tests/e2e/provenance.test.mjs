@@ -57,7 +57,8 @@ describe('provenance marks', () => {
     const ui = localeTexts('en', 'ui');
     const page = await live.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(live.url);
+    // `required` is the article's figure, which the `direct` method reads.
+    await page.goto(`${live.url}?method=direct`);
     await waitForChart(page, 'gap');
     const required = INPUTS.find((i) => i.name === 'required');
     const group = page.locator('[data-input="required"]');

@@ -150,7 +150,7 @@ describe('editable, reproducible uncertainty', () => {
       assert.ok(notices.some((text) => text.includes(`${param}=`)), `a notice names ${param}: ${notices}`);
     }
     assert.deepEqual(await drawn(page), expected, 'the default fan');
-    await page.waitForFunction(() => location.search === '?v=3&lang=en');
+    await page.waitForFunction(() => location.search === '?v=4&lang=en');
     assert.deepEqual(errors, []);
   });
 
@@ -158,7 +158,7 @@ describe('editable, reproducible uncertainty', () => {
     const old = await open('?v=2&lang=en');
     const independent = await open('?v=3&corr=0&lang=en');
     assert.deepEqual(await drawn(old.page), await drawn(independent.page));
-    await old.page.waitForFunction(() => location.search === '?v=3&corr=0&lang=en');
+    await old.page.waitForFunction(() => location.search === '?v=4&method=direct&corr=0&lang=en');
     assert.deepEqual(old.errors, []);
   });
 

@@ -1318,24 +1318,11 @@ enum Fleet {
 /// The opening fleet or the terminal value: `Σ CRF × vintage × a(n)`, each
 /// vintage's `n` remaining charges at their present value.
 fn fleet_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome, fleet: Fleet) -> Step {
-    let annuity = |n: f64| -> Vec<Token> {
-        if p.rate == 0.0 {
-            return vec![Token::Number(n)];
-        }
-        let mut f = vec![op(Open), Token::Number(1.0), op(Minus)];
-        f.extend(one_plus_rate(inputs));
-        f.extend([
-            op(Power),
-            op(Open),
-            op(Minus),
-            Token::Number(n),
-            op(Close),
-            op(Close),
-            op(Divide),
-            input(inputs, InputId::Rate),
-        ]);
-        f
-    };
+    // a(n) = (1 − (1 + r)^−n) ÷ r, n at r = 0: written as its value (the
+    // symbolic formula and the quantity's name say what it is).
+    #[allow(clippy::cast_precision_loss)] // at most 29 payments
+    let annuity =
+        |n: usize| Token::Value(Quantity::AnnuityFactor, None, 1.0 / crf(p.rate, n as f64));
     let (quantity, value, vintages) = match fleet {
         Fleet::Opening => {
             let start = inputs.start();
@@ -1388,9 +1375,8 @@ fn fleet_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome, fleet: Fleet)
             op(Times),
             Token::Value(Quantity::Vintage, Some(*year), *vintage),
             op(Times),
+            annuity(*left),
         ]);
-        #[allow(clippy::cast_precision_loss)] // at most 29
-        filled.extend(annuity(*left as f64));
     }
     if filled.is_empty() {
         // A life of one year: nothing is left over at either end.
