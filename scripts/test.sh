@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, native unit/property/golden tests,
 # wasm component tests in headless Chromium, the release build with its size
-# budget, the performance measurement and Lighthouse (timings and scores
-# are printed; only a page that fails to load fails it), a second build with fault injection, and the
-# end-to-end browser tests (monkey, soak and graceful failure among them)
-# against dist/ on 127.0.0.1.
+# budget, a second build with fault injection, and the end-to-end browser
+# tests (monkey, soak and graceful failure among them) against dist/ on
+# 127.0.0.1. Timings and Lighthouse scores are measurements, not tests:
+# scripts/bench.sh prints them.
 # Exits non-zero on the first failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -38,10 +38,6 @@ node -e "import('./scripts/app-facts.mjs').then((facts) => facts.writeChartList(
 
 step "size budget"
 node scripts/measure-size.mjs dist
-
-step "performance measurement (printed, not asserted)"
-node scripts/measure-perf.mjs dist
-node scripts/measure-lighthouse.mjs dist
 
 step "test build with fault injection (for the graceful-failure tests)"
 trunk build --release --features fault-injection --dist target/dist-faults

@@ -9,24 +9,34 @@ use crate::state::use_app_state;
 pub fn headline_sentence(state: &crate::state::AppState) -> String {
     let lang = state.lang.get();
     let t = texts(lang);
-    let claim = state
-        .valid
-        .with(|valid| gap_model::required_by_method(valid)[0].1);
+    // The article's ratio at this capex, beside another method's answer.
+    let claim = state.valid.with(|valid| {
+        (valid.method != gap_model::Method::Direct).then(|| {
+            let direct = gap_model::required_by_method(valid)
+                .into_iter()
+                .find(|(method, _)| *method == gap_model::Method::Direct)
+                .map_or(f64::NAN, |(_, value)| value);
+            t.headline_claim
+                .replace("{value}", &usd_billions(lang, direct))
+        })
+    });
     state.outcome.with(|outcome| {
         let end = state.valid.with(|valid| valid.end());
         // "Closes" only for good: a gap that reopens says so.
-        let closes = match (outcome.covered_from, outcome.breakeven_year) {
-            (Some(year), _) => t.headline_closes_in.replace("{year}", &year.to_string()),
-            (None, Some(year)) => t
+        let closes = match outcome.breakeven_year {
+            Some(year) if outcome.reopens() => t
                 .headline_reopens
                 .replace("{year}", &year.to_string())
                 .replace("{gap_end}", &usd_billions(lang, outcome.final_gap()))
                 .replace("{end}", &end.to_string()),
-            (None, None) => t.headline_never.replace("{end}", &end.to_string()),
+            Some(year) => t
+                .headline_closes_in
+                .replace("{year}", &outcome.covered_from.unwrap_or(year).to_string()),
+            None => t.headline_never.replace("{end}", &end.to_string()),
         };
         t.headline
             .replace("{required}", &usd_billions(lang, outcome.base_required))
-            .replace("{claim}", &usd_billions(lang, claim))
+            .replace("{claim}", claim.as_deref().unwrap_or_default())
             .replace("{actual}", &usd_billions(lang, outcome.base_actual))
             .replace("{gap}", &usd_billions(lang, outcome.base_gap))
             .replace("{closes}", &closes)

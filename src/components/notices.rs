@@ -15,7 +15,9 @@ pub fn Notices() -> impl IntoView {
         let lang = state.lang.get();
         let t = texts(lang);
         let reason = match &notice.problem {
-            Problem::ModelRevised { changes, clamped } => {
+            Problem::ModelRevised {
+                changes, clamped, ..
+            } => {
                 return model_revised(lang, changes, clamped);
             }
             Problem::NotANumber { default } => t
@@ -51,7 +53,21 @@ pub fn Notices() -> impl IntoView {
         <Show when=move || state.notices.with(|notices| !notices.is_empty())>
             <div class="notice" role="status">
                 <ul>
-                    {move || state.notices.get().iter().map(|notice| view! { <li>{message(notice)}</li> }).collect_view()}
+                    {move || state.notices.get().iter().map(|notice| {
+                        // A translated model-1 link offers itself read with today's model.
+                        let today = match &notice.problem {
+                            Problem::ModelRevised { todays_query, .. } => Some(format!("?{todays_query}")),
+                            _ => None,
+                        };
+                        view! {
+                            <li>
+                                {message(notice)}
+                                {today.map(|href| view! {
+                                    " "<a href=href data-action="open-today">{move || texts(state.lang.get()).notice_open_today}</a>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
                 </ul>
                 <button type="button" class="secondary" on:click=move |_| state.dismiss_notices()>
                     {move || texts(state.lang.get()).dismiss}

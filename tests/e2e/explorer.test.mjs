@@ -166,9 +166,10 @@ describe('explorer', () => {
       );
       const notices = await page.locator('.notice li').allTextContents();
       const search = await page.evaluate(() => location.search);
+      const today = await page.locator('.notice [data-action="open-today"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       assert.deepEqual(errors, []);
       await page.close();
-      return { values, notices, search };
+      return { values, notices, search, today };
     };
     const bare = await read('?growth=60');
     const today = await read('?v=4&growth=60');
@@ -184,6 +185,11 @@ describe('explorer', () => {
     assert.ok(rejected.notices.every((text) => !/model 1/i.test(text)), rejected.notices.join(' | '));
     const onlyModel1 = await read('?margin=98');
     assert.match(onlyModel1.notices[0], /model 1/i);
+    // The notice offers the link read with today's model, which needs no translation.
+    assert.deepEqual(onlyModel1.today, ['?v=4&margin=98']);
+    const opened = await read(onlyModel1.today[0]);
+    assert.ok(opened.notices.every((text) => !/model 1/i.test(text)), opened.notices.join(' | '));
+    assert.deepEqual(rejected.today, []);
   });
 
   test('model-1 links keep the first-year numbers model 1 showed, say so, and are rewritten as links of today', async () => {
@@ -225,7 +231,7 @@ describe('explorer', () => {
     const dcf = 773.6195610649116;
     const expected = {
       article_2026: [2000, 1945, 1e-6, 2026, 2035],
-      sequoia_2023: [200, 125, 1e-6, 2026, 2026],
+      sequoia_2023: [200, 125, 1e-6, 2023, 2026],
       sequoia_2024: [600, 500, 1e-6, 2024, 2026],
       bain_2025: [2000, 800, 1e-6, null, 2030],
       jpmorgan_2025: [650, null, 0.5, null, 2030],

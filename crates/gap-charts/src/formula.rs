@@ -29,7 +29,6 @@ pub fn quantity_label(quantity: Quantity, lang: Lang) -> &'static str {
         Quantity::TerminalValue => t.q_terminal_value,
         Quantity::Npv => t.q_npv,
         Quantity::Irr => t.q_irr,
-        Quantity::CapexBeforeEnd => t.q_capex_before_end,
         Quantity::DiscountFactor => t.q_discount_factor,
         Quantity::PresentValue => t.q_present_value,
         Quantity::Year => t.q_year,
@@ -167,7 +166,6 @@ fn write(tokens: &[Token], lang: Lang, numbers: bool) -> String {
             }
             Token::Number(n) => out.push_str(&signed(decimal(lang, n, 4), n)),
             Token::YearIndex => out.push('t'),
-            Token::YearsBeforeEnd => out.push('j'),
         }
         previous = Some(*token);
     }

@@ -187,6 +187,23 @@ fn gap_over_time_without_break_even() {
 }
 
 #[test]
+fn gap_over_time_says_when_a_gap_opens_again() {
+    // The article's claim with 284.7 %/yr: revenue touches the requirement
+    // in 2031 and falls behind as it outgrows the ceiling.
+    let outcome = gap_model::run(&with(InputId::Growth, 284.7));
+    assert_eq!(outcome.breakeven_year, Some(2031));
+    assert!(outcome.reopens());
+    let [chart, de, nl] = in_all_languages(|lang| gap_charts::gap_over_time(&outcome, lang));
+    assert!(
+        title(&chart).ends_with("break-even in 2031, gap open again by 2035"),
+        "{}",
+        title(&chart)
+    );
+    assert!(title(&de).ends_with("bis 2035 wieder eine Lücke"));
+    assert!(title(&nl).ends_with("in 2035 weer een kloof"));
+}
+
+#[test]
 fn gap_over_time_with_break_even() {
     let outcome = gap_model::run(&flat_with(InputId::Growth, 60.0));
     assert_eq!(outcome.breakeven_year, Some(2034));

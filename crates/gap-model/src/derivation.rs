@@ -6,7 +6,7 @@
 
 use crate::inputs::DIRECT_REFERENCE_CAPEX;
 use crate::method::{crf, Params};
-use crate::model::year_offset;
+use crate::model::{back_cast, year_offset};
 use crate::{InputId, Irr, Method, Outcome, ValidInputs};
 
 /// A headline readout that can explain itself (its `data-metric` name).
@@ -83,9 +83,6 @@ pub enum Quantity {
     TerminalValue,
     Npv,
     Irr,
-    /// A vintage `j` years before the end year, `j = 0 … life − 1` (the
-    /// terminal value's sum).
-    CapexBeforeEnd,
     /// `1 ÷ (1 + rate)^t`.
     DiscountFactor,
     /// A value times its discount factor.
@@ -125,8 +122,6 @@ pub enum Token {
     Number(f64),
     /// The year index `t` (years since `start`) in a formula for every year.
     YearIndex,
-    /// The index `j` (years before `end`) of the terminal value's sum.
-    YearsBeforeEnd,
     Op(Op),
 }
 
@@ -287,8 +282,15 @@ pub fn explain(inputs: &ValidInputs, outcome: &Outcome, question: Question) -> E
 /// # Errors
 /// [`crate::Uncovered`], from the solver.
 pub fn growth_needed(inputs: &ValidInputs, year: i32) -> Result<f64, crate::Uncovered> {
-    crate::growth_to_cover_from(inputs, year)
-        .map(|growth| ((growth * 10.0).ceil() / 10.0).min(InputId::Growth.spec().max))
+    let growth = crate::growth_to_cover_from(inputs, year)?;
+    let rounded = ((growth * 10.0).ceil() / 10.0).min(InputId::Growth.spec().max);
+    // After a cut more growth can, rarely, uncover a year: keep the exact
+    // answer then.
+    Ok(if crate::model::covers_from(inputs, year, rounded) {
+        rounded
+    } else {
+        growth
+    })
 }
 
 /// The growth needed by `year`, shown as the year the gap closes at that
@@ -844,7 +846,7 @@ fn end_of_year_power() -> [Token; 6] {
     ]
 }
 
-/// `t` in the symbolic formula, the year's index in the filled one.
+/// `^t` in the symbolic formula, `^` the year's index in the filled one.
 fn year_power(row: usize) -> ([Token; 2], [Token; 2]) {
     (
         [op(Power), Token::YearIndex],
@@ -1006,50 +1008,39 @@ fn capex_quantity(p: &Params, row: usize) -> Quantity {
 }
 
 /// The capital in service in row `row` on the capex path (without a cut).
-fn planned_in_service(p: &Params, row: usize) -> f64 {
+fn planned_in_service(p: &Params, outcome: &Outcome, row: usize) -> f64 {
     (0..p.life)
-        .map(|k| {
-            let mut value = p.capex;
-            if k <= row {
-                for _ in 0..row - k {
-                    value *= 1.0 + p.capex_growth;
-                }
-            } else {
-                for _ in 0..k - row {
-                    value /= 1.0 + p.history_growth;
-                }
-            }
-            value
-        })
+        .map(|k| vintage_of(p, outcome, row, k, |r| r.capex_without_cut))
         .sum()
+}
+
+/// The vintage bought `k` years before row `row`: the path's (`pick` of
+/// its row) from the start on, back-cast from `capex` before it.
+fn vintage_of(
+    p: &Params,
+    outcome: &Outcome,
+    row: usize,
+    k: usize,
+    pick: fn(&crate::YearRow) -> f64,
+) -> f64 {
+    match row.checked_sub(k) {
+        Some(index) => pick(&outcome.years[index]),
+        None => back_cast(p, k - row),
+    }
 }
 
 /// The vintages in service in row `row`, oldest first: the path's capex
 /// from the start on, the older ones back-cast from `capex` with
 /// `history_growth`.
-fn vintages_in_service(
-    inputs: &ValidInputs,
-    p: &Params,
-    outcome: &Outcome,
-    row: usize,
-) -> Vec<(i32, f64)> {
-    let start = inputs.start();
+fn vintages_in_service(p: &Params, outcome: &Outcome, row: usize) -> Vec<(i32, f64)> {
     let year = outcome.years[row].year;
     (0..p.life)
         .rev()
         .map(|k| {
-            let vintage = year - year_offset(k);
-            let value = match usize::try_from(vintage - start) {
-                Ok(index) => outcome.years[index].capex,
-                Err(_) => {
-                    let mut value = p.capex;
-                    for _ in vintage..start {
-                        value /= 1.0 + p.history_growth;
-                    }
-                    value
-                }
-            };
-            (vintage, value)
+            (
+                year - year_offset(k),
+                vintage_of(p, outcome, row, k, |r| r.capex),
+            )
         })
         .collect()
 }
@@ -1072,7 +1063,7 @@ fn required_steps(
     let year = Some(at.year);
     let in_service = at.capital_charge / p.charge;
     let cut = later && p.has_cut();
-    let planned = planned_in_service(p, row);
+    let planned = planned_in_service(p, outcome, row);
     let formula_of = |symbolic: bool| {
         // The symbolic formula names a year's quantity for every year.
         let of_year =
@@ -1209,7 +1200,7 @@ fn required_steps(
         formula: charge,
         value: p.charge,
     });
-    let vintages = vintages_in_service(inputs, p, outcome, row);
+    let vintages = vintages_in_service(p, outcome, row);
     let mut filled = Vec::new();
     for (k, (year, value)) in vintages.iter().enumerate() {
         if k > 0 {
@@ -1327,13 +1318,7 @@ fn fleet_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome, fleet: Fleet)
         Fleet::Opening => {
             let start = inputs.start();
             let vintages: Vec<(i32, f64, usize)> = (1..p.life)
-                .map(|k| {
-                    let mut value = p.capex;
-                    for _ in 0..k {
-                        value /= 1.0 + p.history_growth;
-                    }
-                    (start - year_offset(k), value, p.life - k)
-                })
+                .map(|k| (start - year_offset(k), back_cast(p, k), p.life - k))
                 .collect();
             (Quantity::OpeningValue, outcome.opening_value, vintages)
         }
@@ -1342,15 +1327,7 @@ fn fleet_step(inputs: &ValidInputs, p: &Params, outcome: &Outcome, fleet: Fleet)
             let end = inputs.end();
             let vintages = (0..p.life.saturating_sub(1))
                 .map(|j| {
-                    let value = if j < n {
-                        outcome.years[n - 1 - j].capex
-                    } else {
-                        let mut value = p.capex;
-                        for _ in 0..=(j - n) {
-                            value /= 1.0 + p.history_growth;
-                        }
-                        value
-                    };
+                    let value = vintage_of(p, outcome, n - 1, j, |r| r.capex);
                     (end - year_offset(j), value, p.life - 1 - j)
                 })
                 .collect();

@@ -102,10 +102,10 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The gap has closed in some year and opens again before `end`.
+    /// The gap has closed in some year and is open again at `end`.
     #[must_use]
     pub fn reopens(&self) -> bool {
-        self.breakeven_year.is_some() && self.covered_from != self.breakeven_year
+        self.breakeven_year.is_some() && self.covered_from.is_none()
     }
 
     /// The last year's gap.
@@ -141,8 +141,10 @@ impl VintageStock {
         let mut vintages = [0.0; MAX_LIFE];
         // Vintage `start − k` sits in slot `(−k) mod life`; the one built
         // `life` years before `start` retires as `start`'s arrives.
+        let mut value = p.capex;
         for k in 1..=p.life {
-            vintages[(p.life - k) % p.life] = back_cast(p, k);
+            value /= 1.0 + p.history_growth;
+            vintages[(p.life - k) % p.life] = value;
         }
         VintageStock {
             vintages,
@@ -178,8 +180,9 @@ impl VintageStock {
     }
 }
 
-/// The vintage bought `k` years before `start` (`k ≥ 1`).
-fn back_cast(p: &Params, k: usize) -> f64 {
+/// The vintage bought `k` years before `start` (`k ≥ 1`), back-cast from
+/// `capex` with `history_growth`.
+pub(crate) fn back_cast(p: &Params, k: usize) -> f64 {
     let mut value = p.capex;
     for _ in 0..k {
         value /= 1.0 + p.history_growth;
@@ -230,12 +233,9 @@ pub(crate) fn for_each_year(p: &Params, years: usize, mut f: impl FnMut(usize, Y
             p.revenue * revenue_growth
         };
         let planned_capex = p.capex * capex_growth;
-        // The surviving vintages are compared before this year's purchase.
-        let planned_in_service = planned.sum_with(i, planned_capex);
-        if i == 0 {
-            base_stock = planned_in_service;
-        }
-        let (actual, capex, in_service, need, receipts_share) = if cut {
+        let (actual, capex, in_service, need, planned_in_service, receipts_share) = if cut {
+            // The path without the cut, before this year's purchase.
+            let planned_in_service = planned.sum_with(i, planned_capex);
             // The ceiling bounds what is earned after a price cut too (a
             // Jevons rebound cannot sell more than the value created).
             let uncapped = earned * p.revenue_factor;
@@ -267,12 +267,25 @@ pub(crate) fn for_each_year(p: &Params, years: usize, mut f: impl FnMut(usize, Y
             let capex =
                 (planned_capex * factor + planned_surviving * (factor - 1.0) + diverged).max(0.0);
             let in_service = stock.add(i, capex);
-            (actual, capex, in_service, need, share)
+            (actual, capex, in_service, need, planned_in_service, share)
         } else {
             let in_service = stock.add(i, planned_capex);
-            (earned, planned_capex, in_service, in_service, 1.0)
+            (
+                earned,
+                planned_capex,
+                in_service,
+                in_service,
+                in_service,
+                1.0,
+            )
         };
-        planned.add(i, planned_capex);
+        // The path without the cut is kept only where a cut can leave it.
+        if p.has_cut() {
+            planned.add(i, planned_capex);
+        }
+        if i == 0 {
+            base_stock = planned_in_service;
+        }
         let energy = if i == 0 {
             p.energy
         } else {
@@ -641,6 +654,22 @@ pub fn growth_to_cover_from(inputs: &ValidInputs, year: i32) -> Result<f64, Unco
         }
     }
     Ok(high)
+}
+
+/// Whether revenue covers the requirement in every year from `year` to the
+/// end at revenue growth `growth` (%/yr).
+pub(crate) fn covers_from(inputs: &ValidInputs, year: i32, growth: f64) -> bool {
+    let Ok(from) = usize::try_from(year - inputs.start()) else {
+        return false;
+    };
+    let mut values = *inputs.values();
+    values[InputId::Growth.index()] = growth;
+    first_uncovered(
+        &Params::new(inputs.method, &values),
+        from,
+        inputs.horizon_len(),
+    )
+    .is_none()
 }
 
 /// The first year at or after `from` whose revenue falls short, with its

@@ -98,7 +98,7 @@ static PRESETS: [Preset; 8] = [
             gap: Some(125.0),
             tolerance: 0.0,
         }),
-        sourced_until: Some(2026),
+        sourced_until: Some(2023),
     },
     // David Cahn, "AI's $600B Question", Sequoia Capital, June 2024: $150B of
     // GPU spend (Nvidia's run rate) is half of $300B of data-centre spend; a

@@ -90,11 +90,13 @@ pub enum Problem {
     EndBeforeStart,
     /// More than `max_years` from `start` to `end`: `end` is moved to `used`.
     HorizonTooLong { max_years: i32, used: f64 },
-    /// A model-1 link, translated to model 2 (`gap_model::model1`): what was
-    /// set, and which inputs left the new ranges (their numbers differ).
+    /// A model-1 link, translated (`gap_model::model1`): what was set, which
+    /// inputs left the new ranges (their numbers differ), and the same link
+    /// read with today's model (`v=4` and its own values, no translation).
     ModelRevised {
         changes: Vec<Change>,
         clamped: Vec<InputId>,
+        todays_query: String,
     },
 }
 
@@ -333,6 +335,7 @@ pub fn parse(
                 Problem::ModelRevised {
                     changes: translation.changes,
                     clamped: translation.clamped,
+                    todays_query: todays_query(pairs),
                 },
             ),
         );
@@ -505,6 +508,20 @@ pub fn to_query(
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", encode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `pairs` as a link of today's model: `v=4` first, every other pair as it
+/// was (a model-1 link's values then mean what they mean today).
+fn todays_query(pairs: &[(String, String)]) -> String {
+    core::iter::once(format!("v={MODEL_VERSION}"))
+        .chain(
+            pairs
+                .iter()
+                .filter(|(key, _)| key != "v")
+                .map(|(key, value)| format!("{}={}", encode(key), encode(value))),
+        )
         .collect::<Vec<_>>()
         .join("&")
 }

@@ -174,10 +174,28 @@ fn a_model_1_link_is_translated() {
             panic!("one notice: {:?}", settings.notices)
         };
         assert_eq!(notice.param, "v");
-        let Problem::ModelRevised { changes, clamped } = &notice.problem else {
+        let Problem::ModelRevised {
+            changes,
+            clamped,
+            todays_query,
+        } = &notice.problem
+        else {
             panic!("{notice:?}")
         };
         assert!(clamped.is_empty());
+        // The notice offers the same link read with today's model.
+        assert!(
+            todays_query.starts_with("v=4&method=sequoia&margin="),
+            "{todays_query}"
+        );
+        let today = parse(&pairs(todays_query), None, false);
+        assert!(
+            !today
+                .notices
+                .iter()
+                .any(|n| matches!(n.problem, Problem::ModelRevised { .. })),
+            "{todays_query}"
+        );
         assert!(changes
             .iter()
             .any(|c| c.input == InputId::Margin && c.to == margin));

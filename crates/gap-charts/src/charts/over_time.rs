@@ -95,8 +95,9 @@ fn band_area(id: &str, name: &str, c: &str, data: Vec<Vec<f64>>) -> Line {
 /// | 4 | `surplus` | 1 | `[x, max(−gap, 0)]` |
 /// | 5 | `breakeven` | 0 | only when `breakeven_year = Some(y)`: no data, a `markLine` at `xAxis: "y"` |
 ///
-/// Series 2–4 stay out of the tooltip. The title ends in "break-even in y"
-/// or "no break-even by {end}". The mark line has a series of its own
+/// Series 2–4 stay out of the tooltip. The title ends in "break-even in y",
+/// "break-even in y, gap open again by {end}" when it reopens, or "no
+/// break-even by {end}". The mark line has a series of its own
 /// because the app merges series by id: a mark line dropped from series 0
 /// would stay on screen, a series dropped from the option disappears.
 #[must_use]
@@ -104,7 +105,12 @@ pub fn gap_over_time(outcome: &Outcome, lang: Lang) -> Chart {
     let t = texts(lang);
     let rows = &outcome.years;
     let (start, end) = span(outcome);
+    // A gap that closes and opens again is not called closed.
     let status = match outcome.breakeven_year {
+        Some(year) if outcome.reopens() => fill(
+            t.breakeven_reopens,
+            &[("year", &year.to_string()), ("end", &end)],
+        ),
         Some(year) => fill(t.breakeven_in, &[("year", &year.to_string())]),
         None => fill(t.no_breakeven, &[("year", &end)]),
     };
