@@ -83,6 +83,26 @@ fn monte_carlo_json(inputs: &Inputs, uncertainty: &Uncertainty, mc: Option<&Mont
     })
 }
 
+/// The revenue growth that covers the requirement in the last year (%/yr),
+/// or why none does.
+fn growth_needed_json(inputs: &Inputs) -> Value {
+    let Ok(valid) = inputs.validate() else {
+        return Value::Null;
+    };
+    let end = valid.end();
+    match gap_model::growth_needed(&valid, end) {
+        Ok(growth) => json!({ "from_year": end, "percent_per_year": growth }),
+        Err(reason) => json!({
+            "from_year": end,
+            "percent_per_year": Value::Null,
+            "reason": match reason {
+                gap_model::Uncovered::AboveCeiling(_) => "ceiling",
+                _ => "range",
+            },
+        }),
+    }
+}
+
 /// Inputs, outputs, the Monte Carlo and the dataset version as one JSON document.
 #[must_use]
 pub fn state_json(
@@ -136,6 +156,11 @@ pub fn state_json(
             "irr_percent": outcome.irr.rate(),
             "opening_value": outcome.opening_value,
             "terminal_value": outcome.terminal_value,
+            // The readouts' Monte Carlo band (also under `monte_carlo`).
+            "gap_pv_p5": mc.map(|mc| mc.pv_p5),
+            "gap_pv_p95": mc.map(|mc| mc.pv_p95),
+            // The solver's answer for the last year, as the page first shows it.
+            "growth_needed": growth_needed_json(inputs),
         },
         "years": years,
         "monte_carlo": monte_carlo_json(inputs, uncertainty, mc),

@@ -58,19 +58,22 @@ pub fn Headline() -> impl IntoView {
                 .with(|valid| valid.get(gap_model::InputId::Rate)),
             1,
         );
-        state.outcome.with(|outcome| {
-            let npv = usd_billions(lang, outcome.npv);
-            match outcome.irr {
-                gap_model::Irr::Rate(irr) => {
-                    t.headline_returns.replace("{irr}", &percent(lang, irr, 1))
+        state
+            .outcome
+            .with(|outcome| {
+                let npv = usd_billions(lang, outcome.npv);
+                match outcome.irr {
+                    gap_model::Irr::Rate(irr) => {
+                        t.headline_returns.replace("{irr}", &percent(lang, irr, 1))
+                    }
+                    other => t
+                        .headline_no_return
+                        .replace("{reason}", &super::readouts::irr_text(lang, other)),
                 }
-                other => t
-                    .headline_no_return
-                    .replace("{reason}", &super::readouts::irr_text(lang, other)),
-            }
-            .replace("{rate}", &rate)
-            .replace("{npv}", &npv)
-        })
+                .replace("{rate}", &rate)
+                .replace("{npv}", &npv)
+            })
+            .replace("..", ".") // an amount that ends in "bln." ends the sentence
     };
     let coverage = move || {
         let lang = state.lang.get();

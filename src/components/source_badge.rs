@@ -80,9 +80,10 @@ pub fn SourceBadge(id: InputId) -> impl IntoView {
                         quote_html(other, other.quote_lang().code(), t)
                     );
                 }
+                // The figure's id stays in the data (`data-figure`), not in
+                // the reader's text.
                 html += &format!(
-                    "<p class=\"figure-id\"><code>{}</code> · <button type=\"button\" class=\"link\" data-all-sources>{}</button></p>",
-                    figure.id,
+                    "<p class=\"figure-id\"><button type=\"button\" class=\"link\" data-all-sources>{}</button></p>",
                     e(t.all_sources)
                 );
                 html

@@ -126,7 +126,7 @@ fn SourceSection(
     view! {
         <article class="source" data-source=source.file>
             <h3 lang=source.language.code()>{source.title}</h3>
-            <p class="byline">{byline}" · "<code>{source.file}</code></p>
+            <p class="byline">{byline}</p>
             {source.date_note.map(|note| view! { <p class="hint">{note}</p> })}
             <ul
                 class="figures"
@@ -198,7 +198,9 @@ fn figure_html(figure: &'static Figure, linked: bool, lang: gap_charts::Lang) ->
         html += "</div></div>";
     }
     html += &format!(
-        "<p class=\"figure-id\"><code>{id}</code> <button type=\"button\" class=\"link\" data-copy-figure=\"{id}\">{}</button></p></li>",
+        // The id is the row's `data-figure` and the copied link's, not the
+        // reader's text.
+        "<p class=\"figure-id\"><button type=\"button\" class=\"link\" data-copy-figure=\"{id}\">{}</button></p></li>",
         e(t.copy_figure_link),
         id = figure.id
     );

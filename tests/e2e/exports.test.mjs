@@ -196,6 +196,16 @@ describe('downloads', () => {
     for (const metric of ['required_revenue', 'actual_revenue', 'gap', 'gap_pv', 'npv']) {
       close(json.outputs[metric], Number(shown[metric]), `outputs.${metric} = data-metric`);
     }
+    close(json.outputs.coverage_percent, Number(shown.coverage), 'outputs.coverage_percent');
+    // The band and the solver's answer for the last year, as the page shows them.
+    if (shown.gap_pv_p5 !== '') close(json.outputs.gap_pv_p5, Number(shown.gap_pv_p5), 'outputs.gap_pv_p5');
+    if (shown.gap_pv_p95 !== '') close(json.outputs.gap_pv_p95, Number(shown.gap_pv_p95), 'outputs.gap_pv_p95');
+    assert.equal(json.outputs.growth_needed.from_year, 2040);
+    assert.equal(
+      json.outputs.growth_needed.percent_per_year === null ? '' : String(json.outputs.growth_needed.percent_per_year),
+      shown.growth_needed,
+      'outputs.growth_needed = the solver',
+    );
     assert.equal(json.outputs.irr_percent === null ? '' : String(Math.round(json.outputs.irr_percent * 1e6) / 1e6), shown.irr, 'outputs.irr_percent');
     assert.equal(json.outputs.breakeven_year === null ? '' : String(json.outputs.breakeven_year), shown.breakeven_year, 'outputs.breakeven_year');
 

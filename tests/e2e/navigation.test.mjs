@@ -15,7 +15,8 @@ function linkedRows(page) {
   return page.$$eval('[data-figure][aria-current="true"]', (rows) =>
     rows.map((row) => {
       const box = row.getBoundingClientRect();
-      return { id: row.dataset.figure, inView: box.top >= 0 && box.top < innerHeight };
+      // scrollIntoView may leave the row a fraction of a pixel above the top.
+      return { id: row.dataset.figure, inView: box.top > -1 && box.top < innerHeight };
     }),
   );
 }

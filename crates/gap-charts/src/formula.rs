@@ -99,7 +99,7 @@ fn signed(text: String, value: f64) -> String {
 }
 
 /// The formula with names: "required revenue = AI infrastructure capex ÷ …";
-/// a quantity of every year carries the subscript ₜ.
+/// a quantity of every year is named "in t".
 #[must_use]
 pub fn symbolic(tokens: &[Token], lang: Lang) -> String {
     write(tokens, lang, false)
@@ -148,7 +148,6 @@ fn write(tokens: &[Token], lang: Lang, numbers: bool) -> String {
                     .replace("{year}", &year.to_string()),
             ),
             Token::Value(quantity, None, _) => {
-                out.push_str(quantity_label(quantity, lang));
                 let every_year = matches!(
                     quantity,
                     Quantity::Gap
@@ -159,9 +158,23 @@ fn write(tokens: &[Token], lang: Lang, numbers: bool) -> String {
                         | Quantity::Energy
                         | Quantity::Vintage
                         | Quantity::InService
+                        | Quantity::Receipts
+                        | Quantity::InUse
+                        | Quantity::CapexWithoutCut
+                        | Quantity::InServiceWithoutCut
                 );
+                // "gap in t", the year the sum runs over: words, not a
+                // subscript some fonts lack.
                 if every_year {
-                    out.push('ₜ');
+                    out.push_str(
+                        &lang
+                            .ui()
+                            .q_in_year
+                            .replace("{quantity}", quantity_label(quantity, lang))
+                            .replace("{year}", "t"),
+                    );
+                } else {
+                    out.push_str(quantity_label(quantity, lang));
                 }
             }
             Token::Number(n) => out.push_str(&signed(decimal(lang, n, 4), n)),
@@ -355,7 +368,7 @@ mod tests {
         let d = derive(&direct, &run(&direct), Metric::RequiredRevenue);
         assert_eq!(filled(&d.steps[0].filled, Lang::De), "2.500,5 × 500 ÷ 500");
         let d = derive(&direct, &run(&direct), Metric::GapPv);
-        assert!(symbolic(&d.steps[0].formula, Lang::En).starts_with("Σ gapₜ ÷ (1 + "));
+        assert!(symbolic(&d.steps[0].formula, Lang::En).starts_with("Σ gap in t ÷ (1 + "));
         assert!(filled(&d.steps[0].filled, Lang::Nl)
             .starts_with("2.445,5 ÷ (1\u{a0}+\u{a0}10\u{a0}%)^1 + "));
         // The NPV starts with the opening fleet bought in, then the first

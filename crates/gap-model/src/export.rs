@@ -19,7 +19,9 @@ pub const OUTCOME_CSV_HEADER: [&str; 11] = [
     "owners_cash_flow_busd",
 ];
 
-/// A year's values in the order of `OUTCOME_CSV_HEADER` after `year`.
+/// A year's values in the order of `OUTCOME_CSV_HEADER` after `year`,
+/// rounded to a thousand dollars (six decimals of $B): what the numbers
+/// mean, without the float noise of the arithmetic (23.00000000000002).
 #[must_use]
 pub fn row_values(row: &crate::YearRow) -> [f64; 10] {
     [
@@ -34,6 +36,8 @@ pub fn row_values(row: &crate::YearRow) -> [f64; 10] {
         row.cumulative_discounted_gap,
         row.cash_flow,
     ]
+    // + 0.0 turns −0 into 0.
+    .map(|value| (value * 1e6).round() / 1e6 + 0.0)
 }
 
 /// One row per model year, with a header row; plain decimals, `\n` line ends.
@@ -82,16 +86,28 @@ mod tests {
             .map(|line| line.split(',').map(|cell| cell.parse().unwrap()).collect())
             .collect();
         assert_eq!(rows.len(), outcome.years.len());
+        // To the thousand dollars the file keeps.
+        let near = |a: f64, b: f64| (a - b).abs() <= 5e-7;
         for (cells, row) in rows.iter().zip(&outcome.years) {
             assert_eq!(cells.len(), OUTCOME_CSV_HEADER.len());
             assert_eq!(cells[0], f64::from(row.year));
-            assert_eq!(cells[2], row.capital_charge);
-            assert_eq!(cells[4], row.required);
-            assert_eq!(cells[5], row.actual);
-            assert_eq!(cells[6], row.gap);
-            assert_eq!(cells[9], row.cumulative_discounted_gap);
-            assert_eq!(cells[10], row.cash_flow);
+            assert!(near(cells[2], row.capital_charge));
+            assert!(near(cells[4], row.required));
+            assert!(near(cells[5], row.actual));
+            assert!(near(cells[6], row.gap));
+            assert!(near(cells[9], row.cumulative_discounted_gap));
+            assert!(near(cells[10], row.cash_flow));
         }
+    }
+
+    #[test]
+    fn values_carry_no_float_noise() {
+        let mut row = run(&Inputs::default().validate().unwrap()).years[0];
+        row.capex = 23.000_000_000_000_02;
+        row.gap = -0.000_000_1;
+        let values = row_values(&row);
+        assert_eq!(values[0].to_string(), "23");
+        assert_eq!(values[5].to_string(), "0", "no −0");
     }
 
     #[test]

@@ -102,6 +102,20 @@ pub enum Problem {
 
 const MAX_SHOWN_VALUE_CHARS: usize = 40;
 
+/// A finite number, or for digits too large for one (`1e999`) the largest
+/// number of its sign, which the range then clamps (with a notice); `None`
+/// for what is no number (`abc`, `NaN`, `inf`).
+fn read_number(text: &str) -> Option<f64> {
+    let number = text.parse::<f64>().ok()?;
+    if number.is_finite() {
+        Some(number)
+    } else if number.is_infinite() && text.bytes().any(|b| b.is_ascii_digit()) {
+        Some(f64::MAX.copysign(number))
+    } else {
+        None
+    }
+}
+
 /// A value that model 1 accepted and later models do not: a margin above
 /// today's maximum (model 1 allowed up to 100 %) or a fractional life.
 fn only_model_1(id: InputId, number: f64) -> bool {
@@ -150,7 +164,7 @@ pub fn parse(
     for (key, raw) in pairs {
         let value = raw.trim();
         if let Some(id) = InputId::from_url_name(key) {
-            match value.parse::<f64>().ok().filter(|n| n.is_finite()) {
+            match read_number(value) {
                 Some(number) => numbers.push((id, number, key, value, notices.len())),
                 None => notices.push(notice(
                     key,

@@ -429,7 +429,17 @@ fn expected_inputs(pairs: &[(String, String)]) -> Inputs {
     for (key, raw) in pairs {
         let value = raw.trim();
         if let Some(id) = InputId::from_url_name(key) {
-            if let Some(number) = value.parse::<f64>().ok().filter(|n| n.is_finite()) {
+            // Digits beyond f64's range (`1e999`) clamp like any number too large.
+            let number = value.parse::<f64>().ok().and_then(|n| {
+                if n.is_finite() {
+                    Some(n)
+                } else if n.is_infinite() && value.chars().any(|c| c.is_ascii_digit()) {
+                    Some(f64::MAX.copysign(n))
+                } else {
+                    None
+                }
+            });
+            if let Some(number) = number {
                 numbers.push((id, number));
             }
         } else if key == "method" {

@@ -73,8 +73,8 @@ fn invalid_numbers_fall_back_or_clamp_with_a_notice() {
     );
     assert_eq!(
         settings.inputs.get(InputId::Capex),
-        defaults.get(InputId::Capex),
-        "1e999 parses to inf: not a number"
+        InputId::Capex.spec().max,
+        "1e999 is a number too large: clamped"
     );
     assert_eq!(settings.inputs.get(InputId::Life), InputId::Life.spec().min);
     assert_eq!(
@@ -90,6 +90,14 @@ fn invalid_numbers_fall_back_or_clamp_with_a_notice() {
     assert!(
         matches!(settings.notices[2].problem, Problem::OutOfRange { used, .. } if used == InputId::Life.spec().min)
     );
+    assert!(
+        matches!(settings.notices[1].problem, Problem::OutOfRange { used, .. } if used == InputId::Capex.spec().max)
+    );
+    // `inf` and `NaN` are words, not numbers: the default, with a notice.
+    assert!(matches!(
+        settings.notices[4].problem,
+        Problem::NotANumber { .. }
+    ));
     assert!(settings.inputs.validate().is_ok());
 }
 
