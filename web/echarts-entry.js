@@ -6,7 +6,7 @@ import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
@@ -19,7 +19,7 @@ use([
   ScatterChart,
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,

@@ -122,7 +122,7 @@ fn InputGroup(group: Group) -> impl IntoView {
         }
     });
     view! {
-        <fieldset class="group" data-group=format!("{group:?}").to_ascii_lowercase()>
+        <fieldset class="group" data-group=group.name()>
             <legend>{title}</legend>
             {references}
             {basic.into_iter().map(|id| view! { <InputControl id=id /> }).collect_view()}

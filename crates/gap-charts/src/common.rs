@@ -1,7 +1,7 @@
 //! What every chart shares: the frame (title, source note, aria, tooltip,
 //! transparent background), number formatting, axis bounds and colours.
 
-use charming::component::{Aria, Axis, Grid, Legend, LegendType, Title};
+use charming::component::{Aria, Axis, Grid, Legend, Title};
 use charming::datatype::CompositeValue;
 use charming::element::{
     AxisLabel, AxisPointer, AxisPointerType, AxisType, Emphasis, ItemStyle, Label, LabelPosition,
@@ -111,10 +111,9 @@ pub(crate) fn grid() -> Grid {
 
 /// A scrolling legend at the bottom listing `names` (helper series left out).
 pub(crate) fn legend(names: &[&str]) -> Legend {
-    Legend::new()
-        .type_(LegendType::Scroll)
-        .bottom(0)
-        .data(names.to_vec())
+    // ECharts' plain legend wraps where it runs out of width; a scrolling
+    // one would page and hide entries (and show its pager in a picture).
+    Legend::new().bottom(0).data(names.to_vec())
 }
 
 /// A category axis for a few named categories: every label is shown (ECharts

@@ -101,6 +101,50 @@ pub fn fit_to_size(option: &mut Value, container: &Container) {
     }
     if narrow {
         limit_category_labels(root, container);
+        wrap_legend(root, container);
+    }
+}
+
+/// ECharts' legend item: icon, gap to its text, gap to the next item (px).
+const LEGEND_ICON: f64 = 25.0 + 5.0;
+const LEGEND_ITEM_GAP: f64 = 10.0;
+const LEGEND_FONT: f64 = 12.0;
+const LEGEND_LINE: f64 = 24.0;
+
+/// On a narrow container the legend wraps onto more lines (ECharts' plain
+/// legend does): every plot ends higher by the lines it adds.
+fn wrap_legend(root: &mut Map<String, Value>, container: &Container) {
+    let room = (container.width - 2.0 * TITLE_RIGHT).max(1.0);
+    let mut extra = 0.0;
+    for legend in entries_mut(root, "legend") {
+        let names = legend.get("data").and_then(Value::as_array).cloned();
+        let (mut rows, mut used) = (1.0, 0.0);
+        // An entry is a name or `{ "name": … }`.
+        let named = |entry: &Value| {
+            entry
+                .as_str()
+                .or_else(|| entry.get("name").and_then(Value::as_str))
+                .map(str::to_owned)
+        };
+        for name in names.iter().flatten().filter_map(named) {
+            let item = LEGEND_ICON + container.text.width(&name, LEGEND_FONT, false);
+            if used > 0.0 && used + LEGEND_ITEM_GAP + item > room {
+                rows += 1.0;
+                used = item;
+            } else {
+                used += if used > 0.0 {
+                    LEGEND_ITEM_GAP + item
+                } else {
+                    item
+                };
+            }
+        }
+        extra = f64::max(extra, (rows - 1.0) * LEGEND_LINE);
+    }
+    if extra > 0.0 {
+        for grid in entries_mut(root, "grid") {
+            add_to(grid, "bottom", extra);
+        }
     }
 }
 

@@ -818,7 +818,8 @@ fn the_echarts_bundle_registers_exactly_what_the_charts_use() {
             .unwrap();
             for (key, component) in [
                 ("title", "TitleComponent"),
-                ("legend", "LegendComponent"),
+                // The plain legend alone (it wraps; no chart pages one).
+                ("legend", "LegendPlainComponent"),
                 ("tooltip", "TooltipComponent"),
                 ("grid", "GridComponent"),
                 ("aria", "AriaComponent"),

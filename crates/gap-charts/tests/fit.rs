@@ -223,3 +223,29 @@ fn the_wrapping_follows_the_containers_text_widths() {
         "wider glyphs, more lines, a lower plot"
     );
 }
+
+#[test]
+fn legends_wrap_on_a_phone_instead_of_paging() {
+    for (name, chart) in charts() {
+        for size in [(DESKTOP, 500.0), (PHONE, 500.0)] {
+            for legend in list(&fitted(&chart, size)["legend"]) {
+                // ECharts' default, the plain legend, wraps; "scroll" pages.
+                assert!(legend.get("type").is_none(), "{name}: no pager");
+            }
+        }
+    }
+    // The gap-over-time chart's four entries take two lines at 354 px: its
+    // plot ends a line higher.
+    let chart = chart("gap_over_time");
+    let bottom = |option: &Value| list(&option["grid"])[0]["bottom"].as_f64().unwrap();
+    let (desktop, phone) = (
+        fitted(&chart, (DESKTOP, 500.0)),
+        fitted(&chart, (PHONE, 500.0)),
+    );
+    assert!(
+        bottom(&phone) > bottom(&desktop),
+        "{} {}",
+        bottom(&phone),
+        bottom(&desktop)
+    );
+}

@@ -61,6 +61,20 @@ pub enum Group {
     Horizon,
 }
 
+impl Group {
+    /// The group's `data-group` name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Spent => "spent",
+            Group::Earned => "earned",
+            Group::Finance => "finance",
+            Group::DeepSeek => "deepseek",
+            Group::Horizon => "horizon",
+        }
+    }
+}
+
 /// Where a default comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Provenance {
