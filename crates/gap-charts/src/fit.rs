@@ -97,7 +97,9 @@ pub fn fit_to_size(option: &mut Value, container: &Container) {
     let narrow = width < NARROW_WIDTH;
     let stacked = narrow && stack_two_plots(root, container, extra);
     if !stacked {
+        let captions = wrap_side_by_side_captions(root, container);
         shift_down(root, extra);
+        shift_grids_down(root, captions);
     }
     if narrow {
         limit_category_labels(root, container);
@@ -176,6 +178,41 @@ fn wrap_main_title(root: &mut Map<String, Value>, width: f64, text: &dyn TextWid
     );
     (text_lines - 1.0).max(0.0) * line_height(title_font)
         + (subtext_lines - 1.0).max(0.0) * line_height(subtext_font)
+}
+
+/// Two captions side by side (titles after the first, each over its own
+/// plot) wrap at the half of the width they have, instead of running into
+/// each other; returns how much taller (px) the longest makes them.
+fn wrap_side_by_side_captions(root: &mut Map<String, Value>, container: &Container) -> f64 {
+    let mut captions = entries_mut(root, "title");
+    if captions.len() != 3 {
+        return 0.0;
+    }
+    let room = (container.width / 2.0 - 2.0 * TITLE_RIGHT).max(1.0);
+    let mut extra: f64 = 0.0;
+    for caption in captions.iter_mut().skip(1) {
+        let font = font_size(caption, "textStyle", SUBTEXT_FONT);
+        let count = lines(text_of(caption, "text"), room, &|line| {
+            container.text.width(line, font, true)
+        });
+        merge(
+            caption,
+            "textStyle",
+            json!({ "width": room, "overflow": "break", "lineHeight": line_height(font) }),
+        );
+        extra = extra.max((count - 1.0).max(0.0) * line_height(font));
+    }
+    extra
+}
+
+/// Moves every grid down by `extra` px.
+fn shift_grids_down(root: &mut Map<String, Value>, extra: f64) {
+    if extra <= 0.0 {
+        return;
+    }
+    for grid in entries_mut(root, "grid") {
+        add_to(grid, "top", extra);
+    }
 }
 
 /// Moves every grid and every caption title (all titles but the first)
@@ -280,6 +317,8 @@ fn limit_category_labels(root: &mut Map<String, Value>, container: &Container) {
                 Some("value") if horizontal => {
                     axis.entry("splitNumber")
                         .or_insert(json!(NARROW_SPLIT_NUMBER));
+                    // Ticks that would still touch ("3,0006,000") are dropped.
+                    merge(axis, "axisLabel", json!({ "hideOverlap": true }));
                     continue;
                 }
                 Some("category") => {}
@@ -305,7 +344,14 @@ fn limit_category_labels(root: &mut Map<String, Value>, container: &Container) {
             let grid = axis.get("gridIndex").and_then(Value::as_f64).unwrap_or(0.0) as usize;
             let (plot_width, plot_height) = plots.get(grid).copied().unwrap_or((width, height));
             let label_width = if horizontal {
-                (plot_width - VALUE_LABELS) / labels.len() as f64 - 6.0
+                // Wide enough for the longest word: "Required" must not
+                // break into "Require / d".
+                let widest_word = labels
+                    .iter()
+                    .flat_map(|label| label.split([' ', '\n']))
+                    .map(|word| text.width(word, AXIS_LABEL_FONT, false))
+                    .fold(0.0, f64::max);
+                ((plot_width - VALUE_LABELS) / labels.len() as f64 - 6.0).max(widest_word.ceil())
             } else {
                 let measure = |line: &str| text.width(line, AXIS_LABEL_FONT, false);
                 // Each label has its category's band; the tallest must fit it.

@@ -249,3 +249,36 @@ fn legends_wrap_on_a_phone_instead_of_paging() {
         bottom(&desktop)
     );
 }
+
+#[test]
+fn side_by_side_captions_wrap_and_words_stay_whole_in_a_small_card() {
+    // A desktop's three-column card: too short to stack DeepSeek's plots.
+    let chart = chart("deepseek");
+    let option = fitted(&chart, (490.0, 320.0));
+    let titles = list(&option["title"]);
+    assert_eq!(titles.len(), 3);
+    for caption in &titles[1..] {
+        let width = caption["textStyle"]["width"]
+            .as_f64()
+            .expect("a wrap width");
+        assert!(width <= 245.0, "{width}");
+        assert_eq!(caption["textStyle"]["overflow"], "break");
+    }
+    let built: Value =
+        serde_json::from_str(&option_json(&chart, "test", &Container::UNSIZED).unwrap()).unwrap();
+    let top = |option: &Value| list(&option["grid"])[0]["top"].as_f64().unwrap();
+    assert!(
+        top(&option) > top(&built),
+        "the plots move below the wrapped captions"
+    );
+    // "Required" fits its category's label width whole.
+    let required = gap_charts::TextWidth::width(&gap_charts::Estimate, "Required", 12.0, false);
+    for axis in list(&option["xAxis"]) {
+        if let Some(width) = axis["axisLabel"]["width"].as_f64() {
+            assert!(width >= required.floor(), "{width} < {required}");
+        }
+    }
+    // A narrow value axis drops ticks that would touch.
+    let tornado = fitted(&self::chart("tornado"), (PHONE, 440.0));
+    assert_eq!(list(&tornado["xAxis"])[0]["axisLabel"]["hideOverlap"], true);
+}
