@@ -950,24 +950,24 @@ fn actual_steps(
     }
 }
 
+/// `(1 − cost_cut × pass_through)`: what token prices become after a cut.
+fn price_factor(inputs: &ValidInputs) -> [Token; 7] {
+    [
+        op(Open),
+        Token::Number(1.0),
+        op(Minus),
+        input(inputs, InputId::CostCut),
+        op(Times),
+        input(inputs, InputId::PassThrough),
+        op(Close),
+    ]
+}
+
 /// `(1 − cost_cut × pass_through)^(1 − elasticity)`, when a cut is set.
 fn price_effect_step(inputs: &ValidInputs, p: &Params) -> Step {
-    let i = |id| input(inputs, id);
-    let formula = vec![
-        op(Open),
-        Token::Number(1.0),
-        op(Minus),
-        i(InputId::CostCut),
-        op(Times),
-        i(InputId::PassThrough),
-        op(Close),
-        op(Power),
-        op(Open),
-        Token::Number(1.0),
-        op(Minus),
-        i(InputId::Elasticity),
-        op(Close),
-    ];
+    let mut formula = price_factor(inputs).to_vec();
+    formula.push(op(Power));
+    formula.extend(one_minus(inputs, InputId::Elasticity));
     Step {
         quantity: Quantity::PriceEffect,
         year: None,
@@ -1079,17 +1079,9 @@ fn required_steps(
         // of a dollar of revenue is `(1 − cut) ÷ (1 − cut × pass_through)`.
         let kept_saving = |f: &mut Vec<Token>| {
             if cut && p.price_factor != 1.0 - p.cut {
-                f.extend([
-                    op(Times),
-                    op(Open),
-                    Token::Number(1.0),
-                    op(Minus),
-                    i(InputId::CostCut),
-                    op(Times),
-                    i(InputId::PassThrough),
-                    op(Close),
-                    op(Divide),
-                ]);
+                f.push(op(Times));
+                f.extend(price_factor(inputs));
+                f.push(op(Divide));
                 f.extend(one_minus(inputs, InputId::CostCut));
             }
         };
