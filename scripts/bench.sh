@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what readers feel, and asserts nothing: the release build's sizes
 # (gzip -9, first view and whole site), the slider's latency to the painted
-# frame, first-load and Monte Carlo timings (measure-perf.mjs), and
+# frame, first-load and Monte Carlo timings (measure-perf.mjs), the main
+# thread's blocking time after the first paint from a Chromium trace
+# (measure-tbt.mjs, a steadier stand-in for Lighthouse's TBT), and
 # Lighthouse mobile scores of the full app and the embed view, gzip-served
 # (measure-lighthouse.mjs). Timings depend on the machine and its load: they
 # are printed for the README's Performance table, never asserted (the test
@@ -18,6 +20,9 @@ node scripts/measure-size.mjs dist || true
 
 say "timings"
 node scripts/measure-perf.mjs dist
+
+say "blocking time (the TBT stand-in)"
+node scripts/measure-tbt.mjs dist
 
 say "Lighthouse"
 node scripts/measure-lighthouse.mjs dist
