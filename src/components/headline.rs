@@ -78,9 +78,15 @@ pub fn Headline() -> impl IntoView {
     let coverage = move || {
         let lang = state.lang.get();
         let (start, end) = state.valid.with(|valid| (valid.start(), valid.end()));
+        let t = texts(lang);
+        // A horizon of one year has no "from … to …".
+        let template = if start == end {
+            t.headline_coverage_one_year
+        } else {
+            t.headline_coverage
+        };
         state.outcome.with(|outcome| {
-            texts(lang)
-                .headline_coverage
+            template
                 .replace("{start}", &start.to_string())
                 .replace("{end}", &end.to_string())
                 .replace("{coverage}", &percent(lang, 100.0 * outcome.coverage, 1))
