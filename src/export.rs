@@ -157,8 +157,8 @@ pub fn state_json(
             "opening_value": outcome.opening_value,
             "terminal_value": outcome.terminal_value,
             // The readouts' Monte Carlo band (also under `monte_carlo`).
-            "gap_pv_p5": mc.map(|mc| mc.pv_p5),
-            "gap_pv_p95": mc.map(|mc| mc.pv_p95),
+            "gap_pv_p5": mc.filter(|mc| mc.draws > 0).map(|mc| mc.pv_p5),
+            "gap_pv_p95": mc.filter(|mc| mc.draws > 0).map(|mc| mc.pv_p95),
             // The solver's answer for the last year, as the page first shows it.
             "growth_needed": growth_needed_json(inputs),
         },

@@ -182,16 +182,16 @@ fn figure_html(figure: &'static Figure, linked: bool, lang: gap_charts::Lang) ->
         .collect();
     if !conflicts.is_empty() {
         html += &format!(
-            "<div class=\"conflicts\"><p>{}</p><div class=\"side-by-side\"><div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span></div>",
+            "<div class=\"conflicts\"><p class=\"conflict-head\">{}</p><div class=\"side-by-side\"><div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span></div>",
             e(t.conflicts_with),
             e(&figure_amount(lang, figure)),
-            e(figure.source)
+            e(figure.source_info().map(|s| s.outlet).unwrap_or_default())
         );
         for other in conflicts {
             html += &format!(
                 "<div class=\"side\"><span class=\"amount\">{}</span><span class=\"where\">{}</span>{}</div>",
                 e(&figure_amount(lang, other)),
-                e(other.source),
+                e(other.source_info().map(|s| s.outlet).unwrap_or_default()),
                 quote_html(other, quote_lang(other), t)
             );
         }

@@ -186,7 +186,7 @@ describe('explorer', () => {
     const onlyModel1 = await read('?margin=98');
     assert.match(onlyModel1.notices[0], /model 1/i);
     // The notice offers the link read with today's model, which needs no translation.
-    assert.deepEqual(onlyModel1.today, ['?v=4&margin=98']);
+    assert.deepEqual(onlyModel1.today, ['?v=4&method=direct&margin=98'], 'with the method it was made with');
     const opened = await read(onlyModel1.today[0]);
     assert.ok(opened.notices.every((text) => !/model 1/i.test(text)), opened.notices.join(' | '));
     assert.deepEqual(rejected.today, []);

@@ -111,8 +111,8 @@ pub(crate) fn grid() -> Grid {
 
 /// A scrolling legend at the bottom listing `names` (helper series left out).
 pub(crate) fn legend(names: &[&str]) -> Legend {
-    // ECharts' plain legend wraps where it runs out of width; a scrolling
-    // one would page and hide entries (and show its pager in a picture).
+    // ECharts' plain legend wraps where it runs out of width (a paging one
+    // would hide entries and show its pager in a picture).
     Legend::new().bottom(0).data(names.to_vec())
 }
 

@@ -527,9 +527,13 @@ pub fn to_query(
 }
 
 /// `pairs` as a link of today's model: `v=4` first, every other pair as it
-/// was (a model-1 link's values then mean what they mean today).
+/// was (a model-1 link's values then mean what they mean today), and the
+/// method it was made with, `direct`, when it named none.
 fn todays_query(pairs: &[(String, String)]) -> String {
+    let method = (!pairs.iter().any(|(key, _)| key == "method"))
+        .then(|| format!("method={}", Method::Direct.url_name()));
     core::iter::once(format!("v={MODEL_VERSION}"))
+        .chain(method)
         .chain(
             pairs
                 .iter()
