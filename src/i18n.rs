@@ -11,6 +11,19 @@ pub fn texts(lang: Lang) -> &'static UiTexts {
     lang.ui()
 }
 
+/// `text` with its `{start}` and `{end}` filled; a horizon of one year is
+/// that year, not "2030–2030".
+#[must_use]
+pub fn with_horizon(text: &str, start: i32, end: i32) -> String {
+    let text = if start == end {
+        text.replace("{start}–{end}", "{end}")
+    } else {
+        text.to_owned()
+    };
+    text.replace("{start}", &start.to_string())
+        .replace("{end}", &end.to_string())
+}
+
 /// The name of a distribution.
 #[must_use]
 pub fn shape_name(t: &UiTexts, distribution: gap_model::Distribution) -> &'static str {

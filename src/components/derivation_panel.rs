@@ -34,15 +34,8 @@ pub fn question_title(lang: Lang, question: Question, valid: &ValidInputs) -> St
         let year = question.year.unwrap_or_else(|| valid.end());
         return t.metric_growth_needed.replace("{year}", &year.to_string());
     }
-    let label = metric_label(t, question.metric);
-    let label = if valid.start() == valid.end() {
-        label.replace("{start}–{end}", "{end}")
-    } else {
-        label.to_owned()
-    };
-    let mut title = label
-        .replace("{start}", &valid.start().to_string())
-        .replace("{end}", &valid.end().to_string());
+    let mut title =
+        crate::i18n::with_horizon(metric_label(t, question.metric), valid.start(), valid.end());
     let of_year = matches!(
         question.metric,
         Metric::RequiredRevenue | Metric::ActualRevenue | Metric::Gap

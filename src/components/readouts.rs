@@ -70,14 +70,7 @@ pub fn Readouts() -> impl IntoView {
     // revenue needed in present values, beside the last year's ratio.
     let horizon = move |text: &str| {
         let (start, end) = state.valid.with(|valid| (valid.start(), valid.end()));
-        // One year is one year, not "2030–2030".
-        let text = if start == end {
-            text.replace("{start}–{end}", "{end}")
-        } else {
-            text.to_owned()
-        };
-        text.replace("{start}", &start.to_string())
-            .replace("{end}", &end.to_string())
+        crate::i18n::with_horizon(text, start, end)
     };
     let coverage_raw = move || {
         state
